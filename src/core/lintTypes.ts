@@ -1,0 +1,45 @@
+// The lint contract shared by the rules (H3), the CLI (H4) and the editor.
+import type { Catalog } from './catalog/api';
+import type { FilesPort } from './ports';
+import type { Finding } from './types';
+import type { ParsedDocument } from './sources/types';
+
+export interface RequestSummary {
+  index: number;
+  name: string | null;
+  method: string;
+  url: string;
+  operation: { id: string; method: string; path: string } | null;
+}
+
+export interface FileLintResult {
+  path: string;
+  requests: RequestSummary[];
+  findings: Finding[];
+}
+
+export interface LintOptions {
+  catalog: Catalog;
+  /** Reads env files and body includes; absent = those are reported as unresolvable. */
+  files?: FilesPort;
+  /** Selected environment name for http-client.env.json / rest-client settings. */
+  environment?: string;
+  /** Settings-driven association of payload files to operations. */
+  payloadAssociations?: { glob: string; operationId: string }[];
+  /** Process environment for {{$processEnv X}}; defaults to none (reported unresolved). */
+  processEnv?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+}
+
+export interface RuleContext {
+  parsed: ParsedDocument;
+  catalog: Catalog;
+}
+
+export interface Rule {
+  /** Stable id, e.g. "payload.unknown-field". Documented in docs/rules/<id>.md. */
+  id: string;
+  /** One line for the README and hovers. */
+  title: string;
+  check(ctx: RuleContext): import('./types').Finding[];
+}

@@ -1,0 +1,49 @@
+// Shared vocabulary of the core: positions, findings, fixes and provenance.
+// Lines and characters are 0-based, as in the VS Code / LSP API.
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface TextEdit { range: Range; newText: string }
+
+/** A machine-applicable fix: only offered when the right edit is certain. */
+export interface Fix { title: string; edits: TextEdit[] }
+
+/**
+ * Where a claim comes from. `ref` names the artefact (e.g.
+ * "purecloud-platform-client-v2@262.0.0 index.d.ts CreateCallRequest" or
+ * "swagger-2018 x-inin-error-codes"); `verified` is false for anything
+ * FACTS.md marks UNVERIFIED or that we inferred.
+ */
+export interface SourceRef { ref: string; verified: boolean; url?: string }
+
+/** One API call a live check made, as shown to the user (redacted). */
+export interface Evidence {
+  request: string;           // e.g. "GET /api/v2/users/me?expand=authorization"
+  status: number | 'error';
+  excerpt: string;           // redacted, short
+  durationMs?: number;
+}
+
+export interface Finding {
+  rule: string;              // stable id, e.g. "payload.unknown-field"
+  severity: Severity;
+  message: string;           // plain, specific, names the real alternative
+  range: Range;
+  request?: number;          // index of the request in the file, when any
+  pointer?: string;          // JSON pointer into the body, when relevant
+  fixes: Fix[];
+  source: SourceRef;
+  /** Longer markdown explanation for hovers and the Call Doctor panel. */
+  explanation?: string;
+  /** Live findings only: the API calls that led to this verdict. */
+  evidence?: Evidence[];
+}
+
+export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function range(sl: number, sc: number, el: number, ec: number): Range {
+  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+}
