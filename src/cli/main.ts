@@ -1,22 +1,47 @@
 // call-doctor: command-line entry point. Each command lives in its own file
 // under src/cli/commands and shares the core with the VS Code extension.
-const USAGE = `Usage: call-doctor <command> [options]
+import { COMMANDS } from './commands';
+import type { CliIo } from './commands/types';
 
-Commands:
-  lint <paths...> [--format text|json|sarif]   offline checks of .http/.rest/.json/.jsonc/.js/.ts files
-`;
-
-export async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    return command ? 0 : 2;
-  }
-  process.stderr.write(`call-doctor: unknown command '${command}'.\n\n${USAGE}`);
-  return 2;
+function usage(): string {
+  const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);
+  return `Usage: call-doctor <command> [options]\n\nCommands:\n${lines.join('\n')}\n`;
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
-  process.stderr.write(`call-doctor: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 2;
-});
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`call-doctor: unknown command '${name}'.\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(rest, io);
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => { text += chunk; });
+    process.stdin.on('end', () => resolve(text));
+    process.stdin.on('error', reject);
+  });
+}
+
+if (require.main === module || process.argv[1]?.endsWith('call-doctor.js')) {
+  const io: CliIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    cwd: process.cwd(),
+    readStdin,
+  };
+  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; }, (err) => {
+    io.stderr(`call-doctor: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  });
+}

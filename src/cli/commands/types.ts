@@ -1,0 +1,17 @@
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Standard input as text (for `explain -`); undefined when not available. */
+  readStdin: () => Promise<string>;
+}
+
+export interface CliCommand {
+  name: string;
+  /** One usage line, e.g. "lint <paths...> [--format text|json|sarif]". */
+  usage: string;
+  summary: string;
+  /** Returns the process exit code: 0 ok, 1 problems found, 2 usage or I/O error. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
