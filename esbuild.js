@@ -32,6 +32,9 @@ async function main() {
     platform: b.platform ?? 'node',
     target: b.platform === 'browser' ? 'es2022' : 'node20',
     external: ['vscode'],
+    // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot
+    // follow; its "module" (ESM) build bundles cleanly.
+    mainFields: ['module', 'main'],
     minify: production || b.out === 'dist/extension.js',
     sourcemap: !production,
     logLevel: 'warning',
