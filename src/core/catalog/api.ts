@@ -1,6 +1,6 @@
 // What the rest of the core may ask of the API catalog. Implemented in
 // catalog/catalog.ts (H1); everything else codes against this interface.
-import type { JsonSchema, Operation, CatalogManifest } from './types';
+import type { JsonSchema, Operation, CatalogManifest, SdkClassInfo } from './types';
 
 export interface PathMatch {
   operation: Operation;
@@ -32,4 +32,9 @@ export interface Catalog {
   modelNames(): readonly string[];
   /** Every permission name known from curated facts and loaded Swagger documents. */
   knownPermissions(): ReadonlySet<string>;
+  /**
+   * SDK classes by name ("ApiClientClass", "ConversationsApi", ...) with their public members.
+   * Optional so that test doubles need not provide it; loadCatalog() always does.
+   */
+  sdkClasses?(): ReadonlyMap<string, SdkClassInfo>;
 }

@@ -11,6 +11,8 @@ export interface ParamInfo {
   required?: boolean;
   enum?: string[];
   description?: string;
+  /** "multi" for repeated query parameters (?expand=a&expand=b), from the SDK call site. */
+  collectionFormat?: string;
 }
 
 export interface PermissionRequirement {
@@ -57,6 +59,19 @@ export interface Operation {
   singleDestination?: OperationFact;
   /** Where the operation's core data came from ("sdk", "swagger:<name>"). */
   origin: string;
+  /** Further JSDoc lines after the summary (e.g. "not valid when using the Client Credentials OAuth grant"). */
+  description?: string;
+  /** Every SDK API group that generates this operation, when more than one (group is the primary). */
+  groups?: string[];
+  /** TypeScript type of the body as the SDK declares it, without "Models.", e.g. "Array<Destination>". */
+  bodyType?: string;
+  /** For an array body (bodyType "Array<X>"): the item model X. bodyModel is then absent. */
+  bodyItemModel?: string;
+  bodyDescription?: string;
+  /** TypeScript type of the response, e.g. "CreateCallResponse" or "Array<string>". */
+  returnType?: string;
+  /** Fields a Swagger document overrode or added, field name -> origin ("swagger:<name>"). */
+  fieldOrigins?: Record<string, string>;
 }
 
 /** JSON Schema (draft-07) documents, one per model, keyed by model name. */
@@ -67,4 +82,19 @@ export interface CatalogManifest {
   operationCount: number;
   modelCount: number;
   generator: string;          // script name and version
+  sdkPackage?: string;        // "purecloud-platform-client-v2"
+  /** callApi call sites in the SDK (an operation generated into several API classes counts once per class). */
+  callApiSites?: number;
+  schemaDialect?: string;
+  source?: string;
+  /** Swagger documents overlaid at load time. */
+  swagger?: { origin: string; operationCount: number; definitionCount: number }[];
+}
+
+/** Public members of the SDK classes (API classes and ApiClientClass), for "no such SDK method". */
+export interface SdkClassInfo {
+  methods: string[];
+  properties: string[];
+  /** ApiClientClass only: public methods ApiClient.js implements but index.d.ts does not declare. */
+  undeclaredImplemented?: string[];
 }
