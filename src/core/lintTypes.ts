@@ -16,6 +16,8 @@ export interface FileLintResult {
   path: string;
   requests: RequestSummary[];
   findings: Finding[];
+  /** Parse/read problems of the source (malformed env file, missing include, ...). */
+  problems?: import('./sources/types').SourceProblem[];
 }
 
 export interface LintOptions {
@@ -29,11 +31,15 @@ export interface LintOptions {
   /** Process environment for {{$processEnv X}}; defaults to none (reported unresolved). */
   processEnv?: Record<string, string | undefined>;
   signal?: AbortSignal;
+  /** Scope/permission/SDK-method knowledge beyond the catalog (live lists, tests); defaults built per catalog. */
+  knowledge?: Partial<import('./knowledge').Knowledge>;
 }
 
 export interface RuleContext {
   parsed: ParsedDocument;
   catalog: Catalog;
+  /** Scope registry, permission names, SDK methods; rules fall back to knowledgeFor(catalog). */
+  knowledge?: import('./knowledge').Knowledge;
 }
 
 export interface Rule {

@@ -1,0 +1,63 @@
+// payload.destination: CreateCallRequest takes exactly one destination
+// (phoneNumber | callQueueId | callUserId | conversationIds | participants).
+// More than one fails with 400 too.many.create.conversation.parameters.
+import type { Rule, RuleContext } from '../lintTypes';
+import type { Finding, SourceRef } from '../types';
+import { payloads, rangeOfNode, type Payload } from './support/payload';
+
+const ID = 'payload.destination';
+export const DESTINATION_FIELDS = ['phoneNumber', 'callQueueId', 'callUserId', 'conversationIds', 'participants'] as const;
+
+const OLD_SPEC: SourceRef = {
+  ref: 'swagger-2018 (platform-client-sdk-javascript@16de29d7) POST /api/v2/conversations/calls x-inin-error-codes 400 too.many.create.conversation.parameters; FACTS.md §3.3/§3.4 (VERIFIED, old spec)',
+  verified: true,
+};
+
+export const payloadDestination: Rule = {
+  id: ID,
+  title: 'Call request needs exactly one destination',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const p of payloads(ctx)) {
+      if (!appliesTo(p)) continue;
+      const f = check(ctx, p);
+      if (f) out.push(f);
+    }
+    return out;
+  },
+};
+
+function appliesTo(p: Payload): boolean {
+  return p.operation.singleDestination ? p.operation.singleDestination.value : p.model === 'CreateCallRequest';
+}
+
+function check(_ctx: RuleContext, p: Payload): Finding | undefined {
+  const root = p.body.root;
+  if (root?.type !== 'object') return undefined;
+  const props = (root.children ?? []).filter((c) => c.children?.[1]?.type !== 'null');
+  const present = props.filter((c) => (DESTINATION_FIELDS as readonly string[]).includes(String(c.children?.[0]?.value)));
+  const source = p.operation.singleDestination?.source ?? OLD_SPEC;
+  const base = { rule: ID, severity: 'error' as const, request: p.req.index, fixes: [], source };
+  const list = DESTINATION_FIELDS.map((f) => `\`${f}\``).join(', ');
+  if (present.length === 0) {
+    const keys = new Set(props.map((c) => String(c.children?.[0]?.value)));
+    const hint = keys.has('to') ? ' Put the number from `to` into `phoneNumber`.' : '';
+    return {
+      ...base,
+      message: `No destination: ${p.model} needs exactly one of ${list} (e.g. {"phoneNumber": "+15551234567"}).${hint}`,
+      range: p.body.rangeOf(root.offset, 1),
+      pointer: '',
+    };
+  }
+  if (present.length > 1) {
+    const names = present.map((c) => `\`${c.children?.[0]?.value}\``).join(', ');
+    const second = present[1].children![0];
+    return {
+      ...base,
+      message: `Only one destination per request, but this body has ${names}: Genesys answers 400 too.many.create.conversation.parameters ("Only a single destination can be supplied in a create conversation request"). Keep one of ${list}.`,
+      range: rangeOfNode(p, second),
+      pointer: `/${second.value}`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,69 @@
+// scope.unknown: a scope name that is no Genesys OAuth scope: folklore from
+// forum answers, a permission-shaped a:b:c string, or a name in no scope list
+// (the offline list is UNVERIFIED, the live GET /api/v2/oauth/scopes list is not).
+import type { Rule } from '../lintTypes';
+import type { Finding, Severity, SourceRef } from '../types';
+import { SCOPE_FORMAT_SOURCE } from '../knowledge/scopes';
+import { knowledge, scopeSites, type ScopeSite } from './support/scopeSites';
+
+const ID = 'scope.unknown';
+const SHAPE = 'scopes are `<domain>` (read-write) or `<domain>:readonly`';
+
+export const scopeUnknown: Rule = {
+  id: ID,
+  title: 'Scope name that is no Genesys OAuth scope',
+  check(ctx) {
+    const authoritative = knowledge(ctx).scopes.authoritative;
+    const out: Finding[] = [];
+    for (const site of scopeSites(ctx)) {
+      const f = describe(site, authoritative);
+      if (f) out.push({ rule: ID, range: site.range, request: site.request, pointer: site.pointer, fixes: [], ...f });
+    }
+    return out;
+  },
+};
+
+function suggest(site: ScopeSite): string {
+  const s = site.cls.suggestions;
+  return s.length ? ` For this domain that is probably ${s.map((x) => `\`${x}\``).join(' or ')}.` : '';
+}
+
+function grantNote(site: ScopeSite): string {
+  return site.grant === 'client_credentials'
+    ? ' Note: scopes do not apply to client-credentials clients; the OAuth client\'s roles decide what the token may do.'
+    : '';
+}
+
+function describe(site: ScopeSite, authoritative: boolean): { severity: Severity; message: string; source: SourceRef } | undefined {
+  const { cls } = site;
+  const shapeNote = cls.shape === 'permission' ? ` It has a permission's shape (domain:entity:action), but ${SHAPE}.` : '';
+  switch (cls.kind) {
+    case 'folklore':
+      return {
+        severity: 'error',
+        message: `\`${cls.name}\` is not a Genesys OAuth scope.${shapeNote} ${cls.folklore!.truth}${grantNote(site)}`,
+        source: cls.folklore!.source,
+      };
+    case 'unknown-permission-shaped':
+      return {
+        severity: 'error',
+        message: `\`${cls.name}\` is not a Genesys OAuth scope: it has a permission's shape (domain:entity:action), but ${SHAPE}; it is no known permission either.${suggest(site)}${grantNote(site)}`,
+        source: SCOPE_FORMAT_SOURCE,
+      };
+    case 'unknown': {
+      if (authoritative) {
+        return { severity: 'error', message: `\`${cls.name}\` is not in this org's scope list (GET /api/v2/oauth/scopes).${suggest(site)}${grantNote(site)}`, source: { ref: 'GET /api/v2/oauth/scopes', verified: true } };
+      }
+      if (cls.shape !== 'scope') {
+        return { severity: 'error', message: `\`${cls.name}\` is not a valid Genesys OAuth scope name: ${SHAPE}.${suggest(site)}${grantNote(site)}`, source: SCOPE_FORMAT_SOURCE };
+      }
+      return {
+        severity: 'warning',
+        message: `\`${cls.name}\` is not a known Genesys OAuth scope (checked against an offline list that is not verified; a live check reads GET /api/v2/oauth/scopes).${suggest(site)}${grantNote(site)}`,
+        source: { ref: 'FACTS.md §2.3 scope list (UNVERIFIED)', verified: false },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
