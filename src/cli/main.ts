@@ -39,6 +39,7 @@ if (require.main === module || process.argv[1]?.endsWith('call-doctor.js')) {
     env: process.env,
     cwd: process.cwd(),
     readStdin,
+    stdoutIsTTY: process.stdout.isTTY === true,
   };
   main(process.argv.slice(2), io).then((code) => { process.exitCode = code; }, (err) => {
     io.stderr(`call-doctor: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -5,6 +5,8 @@ export interface CliIo {
   cwd: string;
   /** Standard input as text (for `explain -`); undefined when not available. */
   readStdin: () => Promise<string>;
+  /** True when stdout is a terminal (colours only then); absent = not a terminal. */
+  stdoutIsTTY?: boolean;
 }
 
 export interface CliCommand {
