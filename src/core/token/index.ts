@@ -1,0 +1,5 @@
+export { inspectToken, TOKEN_SOURCES, type InspectPorts } from './inspect';
+export { formatTokenReport } from './format';
+export { describeAccount } from './account';
+export { decodeJwtToken, jwtScopes, verifyJwt } from './jwt';
+export type { TokenReport, JwtSummary, NamedRef } from './types';

@@ -1,0 +1,139 @@
+import * as assert from 'assert';
+import { parseEnvironment } from '../../src/core/env/environment';
+import type { Session } from '../../src/core/auth/session';
+import { inspectToken } from '../../src/core/token/inspect';
+import { formatTokenReport } from '../../src/core/token/format';
+import { groupPermissions, readSubject, readTokenInfo } from '../../src/core/token/read';
+import { decodeJwtToken, jwtScopes } from '../../src/core/token/jwt';
+import { FakeClock, FakeHttp, json, type Route } from '../unit/auth-fakes';
+
+const API = 'https://api.mypurecloud.de';
+const TOKEN = 'opaque-token-value-0123456789';
+const session = (grant: Session['grant'] = 'pkce', extra: Partial<Session> = {}): Session => ({
+  id: 'x', environment: parseEnvironment('eu_central_1'), accessToken: TOKEN, grant, expiresAt: 1_700_003_600_000, ...extra,
+});
+
+// Shapes per FACTS.md §2.2 (TokenInfo, capital OAuthClient) and §5.1 (UserMe, AuthzSubject).
+const TOKEN_INFO = {
+  organization: { id: 'org-1', name: 'Acme' }, homeOrganization: { id: 'org-1', name: 'Acme' },
+  authorizedScope: ['conversations', 'users:readonly'], dateTokenIdles: '2026-01-01T10:00:00Z',
+  OAuthClient: { id: 'cl-1', name: 'Call Doctor', authorizedGrantType: 'CODE', scope: ['conversations', 'users:readonly'] },
+};
+const USER_ME = {
+  id: 'u-1', name: 'Alice', email: 'alice@example.test',
+  authorization: { roles: [{ id: 'r1', name: 'Agent' }], permissions: ['conversation:call:add', 'telephony:plugin:all', 'conversation:communication:view', 'conversation:call:add', 'directory'] },
+};
+const SUBJECT = { id: 'u-1', grants: [
+  { division: { id: 'd1', name: 'Home' }, role: { id: 'r1', name: 'Agent' } },
+  { division: { id: 'd1', name: 'Home' }, role: { id: 'r2', name: 'Communicate' } },
+  { division: { id: 'd0', name: 'Americas' }, role: { id: 'r1', name: 'Agent' } },
+] };
+
+function api(routes: Partial<Record<'tokens' | 'users' | 'subject', Route>>): FakeHttp {
+  return new FakeHttp({
+    [`GET ${API}/api/v2/tokens/me`]: routes.tokens ?? (() => json(200, TOKEN_INFO)),
+    [`GET ${API}/api/v2/users/me`]: routes.users ?? (() => json(200, USER_ME)),
+    [`GET ${API}/api/v2/authorization/subjects/me`]: routes.subject ?? (() => json(200, SUBJECT)),
+  });
+}
+
+describe('inspectToken (Genesys-shaped answers, fake HTTP)', () => {
+  it('builds the report from tokens/me, users/me?expand=authorization and subjects/me', async () => {
+    const http = api({});
+    const clock = new FakeClock();
+    const r = await inspectToken(session(), { http, clock });
+    assert.strictEqual(r.active, true);
+    assert.strictEqual(r.format, 'opaque');
+    assert.deepStrictEqual(r.organization, { id: 'org-1', name: 'Acme' });
+    assert.deepStrictEqual(r.client, { id: 'cl-1', name: 'Call Doctor', authorizedGrantType: 'CODE', scope: ['conversations', 'users:readonly'] });
+    assert.deepStrictEqual(r.scopes, ['conversations', 'users:readonly']);
+    assert.strictEqual(r.userContext, 'user');
+    assert.deepStrictEqual(r.user, { id: 'u-1', name: 'Alice', email: 'alice@example.test' });
+    assert.deepStrictEqual(r.roles, [{ id: 'r1', name: 'Agent' }]);
+    assert.deepStrictEqual(r.permissions, [
+      { domain: 'conversation', permissions: ['conversation:call:add', 'conversation:communication:view'] },
+      { domain: 'directory', permissions: ['directory'] },
+      { domain: 'telephony', permissions: ['telephony:plugin:all'] },
+    ]);
+    assert.deepStrictEqual(r.divisions, [{ id: 'd0', name: 'Americas', roles: ['Agent'] }, { id: 'd1', name: 'Home', roles: ['Agent', 'Communicate'] }]);
+    assert.deepStrictEqual(r.expiry, { expiresAt: 1_700_003_600_000, source: 'token-response', idlesAt: '2026-01-01T10:00:00Z' });
+    assert.deepStrictEqual(http.requests.map((q) => q.url.slice(API.length)),
+      ['/api/v2/tokens/me', '/api/v2/users/me?expand=authorization', '/api/v2/authorization/subjects/me']);
+    assert.ok(http.requests.every((q) => q.headers?.authorization === `Bearer ${TOKEN}`));
+    assert.ok(r.sources.some((s) => s.verified === false && /domain:entity:action/.test(s.ref)), 'the permission format is flagged unverified');
+    assert.ok(!JSON.stringify(r).includes(TOKEN));
+    const text = formatTokenReport(r, clock.now());
+    assert.match(text, /Organization\s+Acme \(org-1\)/);
+    assert.match(text, /OAuth client\s+Call Doctor \(cl-1\), grant CODE/);
+    assert.match(text, /Scopes\s+conversations users:readonly/);
+    assert.match(text, /conversation: call:add, communication:view/);
+    assert.match(text, /Expires\s+2023-11-14T23:13:20.000Z \(in 60 min\)/);
+    assert.ok(!text.includes(TOKEN));
+  });
+
+  it('treats a client-credentials token as "no user context" without calling the user APIs', async () => {
+    const http = api({ tokens: () => json(200, { ...TOKEN_INFO, authorizedScope: [], OAuthClient: { id: 'c', name: 'Dialer', authorizedGrantType: 'CLIENT-CREDENTIALS' } }) });
+    const r = await inspectToken(session('token'), { http, clock: new FakeClock() });
+    assert.strictEqual(r.userContext, 'none');
+    assert.strictEqual(http.requests.length, 1);
+    assert.match(r.notes[0], /no user context/);
+    assert.match(formatTokenReport(r, 0), /User\s+none \(no user context\)/);
+  });
+
+  it('recognises the "not a user" refusal of users/me as no user context', async () => {
+    const refuse = () => json(400, { status: 400, code: 'not.a.user', message: 'This request requires a user context.' });
+    const r = await inspectToken(session('token'), { http: api({ users: refuse, subject: refuse }), clock: new FakeClock() });
+    assert.strictEqual(r.userContext, 'none');
+    assert.strictEqual(r.notes.length, 1);
+  });
+
+  it('says what could not be determined when a lookup is refused', async () => {
+    const forbidden = () => json(403, { status: 403, code: 'missing.any.permissions', message: 'no' });
+    const r = await inspectToken(session(), { http: api({ users: forbidden, subject: forbidden }), clock: new FakeClock() });
+    assert.strictEqual(r.userContext, 'unknown');
+    assert.strictEqual(r.roles, undefined);
+    assert.match(r.notes.join('\n'), /Could not determine the user's roles.*HTTP 403/);
+    assert.match(r.notes.join('\n'), /Could not determine the divisions.*HTTP 403/);
+  });
+
+  it('stops at a 401 and reports the token as rejected', async () => {
+    const http = api({ tokens: () => json(401, { code: 'bad.credentials' }) });
+    const r = await inspectToken(session(), { http, clock: new FakeClock() });
+    assert.strictEqual(r.active, false);
+    assert.strictEqual(http.requests.length, 1);
+    assert.match(formatTokenReport(r, 0), /REJECTED/);
+  });
+
+  it('records a transport failure as evidence, not a crash', async () => {
+    const http = new FakeHttp({});
+    http.send = async () => { throw new Error('ECONNREFUSED'); };
+    const r = await inspectToken(session(), { http, clock: new FakeClock() });
+    assert.strictEqual(r.active, undefined);
+    assert.strictEqual(r.evidence[0].status, 'error');
+    assert.match(r.notes[0], /ECONNREFUSED/);
+  });
+});
+
+describe('token readers', () => {
+  it('reads TokenInfo only through the capitalised OAuthClient key', () => {
+    assert.strictEqual(readTokenInfo(JSON.stringify({ oauthClient: { name: 'x' } })).client, undefined);
+    assert.strictEqual(readTokenInfo(JSON.stringify({ OAuthClient: { name: 'x' } })).client?.name, 'x');
+    assert.deepStrictEqual(readTokenInfo('not json'), {});
+  });
+
+  it('groups permissions by domain and merges divisions', () => {
+    assert.deepStrictEqual(groupPermissions(['b:x:y', 'a:x:y', 'b:a:z']), [{ domain: 'a', permissions: ['a:x:y'] }, { domain: 'b', permissions: ['b:a:z', 'b:x:y'] }]);
+    assert.deepStrictEqual(readSubject(JSON.stringify({ grants: [{ role: { name: 'R' } }] })), []);
+  });
+
+  it('decodes JWTs and their scope/scp claims, and leaves opaque tokens alone', () => {
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'ES256', typ: 'at+jwt' })}.${b64({ sub: 'u', scope: 'a b', exp: 2 })}.sig`;
+    const d = decodeJwtToken(jwt)!;
+    assert.strictEqual(d.header.alg, 'ES256');
+    assert.deepStrictEqual(d.scopes, ['a', 'b']);
+    assert.deepStrictEqual(jwtScopes({ scp: ['x', 1, 'y'] }), ['x', 'y']);
+    assert.strictEqual(decodeJwtToken(TOKEN), undefined);
+    assert.strictEqual(decodeJwtToken('a.b.c'), undefined);
+  });
+});
