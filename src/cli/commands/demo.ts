@@ -1,0 +1,180 @@
+// `call-doctor demo` (= `npm run demo`): the product's main job, offline and
+// without an account. Starts the sandbox org in-process, signs in once per
+// documented cause (client credentials for the app; Authorization Code + PKCE
+// for users, approved programmatically over HTTP like a browser would), runs
+// `check` on the examples, and prints each diagnosis with its rule id and fix.
+import * as path from 'path';
+import { clientCredentialsFlow } from '../../core/auth/flows/clientCredentials';
+import { pkceFlow } from '../../core/auth/flows/pkce';
+import type { FlowContext } from '../../core/auth/flows/types';
+import type { Session } from '../../core/auth/session';
+import { parseEnvironment } from '../../core/env/environment';
+import type { RawOutcome } from '../../core/http/api';
+import { LookupCache } from '../../core/http/cache';
+import { redactText } from '../../core/http/redact';
+import { packageRoot } from '../../core/paths';
+import { silentLog, systemClock, type HttpPort, type PromptPort } from '../../core/ports';
+import { startSandbox, type FixtureScenario, type Sandbox } from '../../sandbox';
+import { nodeHttp, nodeLoopback } from '../adapters';
+import { checkFile, type CheckRun } from './check';
+import type { CliCommand, CliIo } from './types';
+
+/** The rule(s) each documented cause must produce (healthy ones: none). */
+export const EXPECTED_RULES: Record<string, string[]> = {
+  'healthy-agent': [],
+  'no-station': ['station.none'],
+  'station-without-edge': ['station.no-edge'],
+  'station-edge-offline': ['station.no-edge'],
+  'missing-permission': ['permission.missing'],
+  'permission-other-division': ['permission.missing'],
+  'client-credentials': ['grant.no-user-context'],
+  'client-credentials-on-behalf': [],
+  'missing-scope': ['scope.missing'],
+  'unroutable-number': ['route.no-match'],
+  'unclassified-number': ['route.no-match'],
+  'queue-not-member': ['queue.not-member'],
+  'too-many-destinations': ['payload.destination'],
+  'folklore-body': ['payload.destination'],
+  'on-behalf-healthy': [],
+  'on-behalf-no-permission': ['permission.missing'],
+};
+
+export interface DemoOutcome {
+  id: string;
+  cause: string;
+  file: string;
+  expected: string[];
+  /** Rule ids of error/warning findings (offline and live). */
+  rules: string[];
+  ok: boolean;
+  run?: CheckRun;
+  error?: string;
+}
+
+/** A "browser" that approves the sandbox's sign-in page for one fixture user. */
+function approvingBrowser(http: HttpPort, userId: string): PromptPort {
+  return {
+    async show() { /* the demo prints its own progress */ },
+    async openExternal(url: string) {
+      const u = new URL(url);
+      const form = new URLSearchParams(u.searchParams);
+      form.set('decision', 'approve');
+      form.set('userId', userId);
+      const res = await http.send({ method: 'POST', url: `${u.origin}${u.pathname}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+      const location = res.headers.location;
+      if (res.status !== 302 && res.status !== 303 || !location) throw new Error(`the sandbox sign-in page answered ${res.status}`);
+      // Follow the redirect to the loopback server without waiting: it answers only once
+      // the flow has exchanged the code, which happens after openExternal returns.
+      http.send({ method: 'GET', url: location }).catch(() => { /* the flow reports its own errors */ });
+      return true;
+    },
+  };
+}
+
+/** Signs in the way a scenario says (client credentials, or PKCE approved for its user). */
+export async function signInFor(sandbox: Sandbox, s: FixtureScenario, http: HttpPort): Promise<Session> {
+  const ctx: FlowContext = { env: parseEnvironment(sandbox.url), http, clock: systemClock, log: silentLog, prompt: approvingBrowser(http, 'userId' in s.login ? s.login.userId : ''), loopback: nodeLoopback };
+  if (s.login.grant === 'client_credentials') {
+    const client = sandbox.fixture.clients.find((c) => c.id === s.login.clientId);
+    return clientCredentialsFlow.signIn(ctx, { clientId: s.login.clientId, clientSecret: client?.secret });
+  }
+  return pkceFlow.signIn(ctx, { clientId: s.login.clientId, timeoutMs: 15_000 });
+}
+
+/** The fixture's client-credentials app with telephony:plugin:all, signed in once. */
+async function lookupHelper(sandbox: Sandbox, http: HttpPort): Promise<{ accessToken: string; label: string } | undefined> {
+  const app = sandbox.fixture.clients.find((c) => c.authorizedGrantType === 'CLIENT-CREDENTIALS' && c.secret);
+  if (!app) return undefined;
+  const session = await signInFor(sandbox, { id: 'helper', cause: '', login: { grant: 'client_credentials', clientId: app.id }, request: { method: 'POST', path: '', body: {} }, expect: { status: 200 } }, http);
+  return { accessToken: session.accessToken, label: `the ${app.name} app` };
+}
+
+/** The examples file for a scenario, or a request written out from the scenario (same folder, same env file). */
+function requestFor(s: FixtureScenario, root: string): { absPath: string; text?: string } {
+  const dir = path.join(root, 'examples', 'correct');
+  const body = s.request.body as Record<string, unknown>;
+  // The fixture's default number; the examples dial an equally routable national number.
+  const plain = body && Object.keys(body).length === 1 && body.phoneNumber === '+13175550199';
+  if (plain && s.request.path === '/api/v2/conversations/calls') return { absPath: path.join(dir, 'call.http') };
+  if (plain && /\/calls\/user\/d6d474da-07f5-541a-9657-07949181315a$/.test(s.request.path)) return { absPath: path.join(dir, 'on-behalf.http') };
+  const text = `### ${s.cause}\n${s.request.method} {{baseUrl}}${s.request.path}\nAuthorization: Bearer {{accessToken}}\nContent-Type: application/json\n\n${JSON.stringify(s.request.body, null, 2)}\n`;
+  return { absPath: path.join(dir, `${s.id}.http`), text };
+}
+
+export async function runDemoCases(sandbox: Sandbox, options: { only?: string[]; http?: HttpPort } = {}): Promise<DemoOutcome[]> {
+  const http = options.http ?? nodeHttp({ timeoutMs: 15_000 });
+  const root = packageRoot();
+  const fs = await import('fs');
+  const outcomes: DemoOutcome[] = [];
+  // Agents cannot read telephony configuration (telephony:plugin:all); like an admin
+  // helping them, the demo answers those lookups with the integration app's token.
+  const helper = await lookupHelper(sandbox, http);
+  for (const s of sandbox.fixture.scenarios) {
+    const expected = EXPECTED_RULES[s.id];
+    if (!expected || (options.only && !options.only.includes(s.id))) continue; // e.g. the sandbox-only device-flow scenario
+    const { absPath, text } = requestFor(s, root);
+    const shown = path.relative(root, absPath).split(path.sep).join('/') + (text ? ' (written from the scenario)' : '');
+    try {
+      const session = await signInFor(sandbox, s, http);
+      const run = await checkFile({
+        absPath, shownPath: shown, text: text ?? fs.readFileSync(absPath, 'utf8'), cwd: root, httpEnv: 'sandbox', processEnv: {},
+        credentials: { accessToken: session.accessToken, environment: session.environment, sessionId: session.id },
+        ports: { http, clock: systemClock, log: silentLog }, cache: new LookupCache<RawOutcome>(systemClock),
+        lookupToken: s.login.grant === 'client_credentials' ? undefined : helper,
+      });
+      if ('error' in run) { outcomes.push({ id: s.id, cause: s.cause, file: shown, expected, rules: [], ok: false, error: run.error }); continue; }
+      const rules = [...new Set(run.file.findings.filter((f) => f.severity !== 'info').map((f) => f.rule))].sort();
+      const ok = expected.length === 0 ? !run.file.findings.some((f) => f.severity === 'error') : expected.every((r) => rules.includes(r));
+      outcomes.push({ id: s.id, cause: s.cause, file: shown, expected, rules, ok, run });
+    } catch (err) {
+      outcomes.push({ id: s.id, cause: s.cause, file: shown, expected, rules: [], ok: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return outcomes;
+}
+
+export function formatDemo(outcomes: DemoOutcome[]): string {
+  const out: string[] = [];
+  for (const o of outcomes) {
+    out.push(`== ${o.id}: ${o.cause}`, `   request: ${o.file}`);
+    if (o.error) out.push(`   could not run: ${o.error}`);
+    for (const r of o.run?.requests ?? []) {
+      if (r.result) out.push(`   checks: ${r.result.checks.map((c) => `${c.id} ${c.state}`).join(', ')}  (${r.result.calls.length} lookups, ${r.result.criticalPath} round trips)`);
+    }
+    const all = o.run?.file.findings ?? [];
+    if (!all.some((f) => f.severity !== 'info') && !o.error) out.push('   no problems found: this request should go through.');
+    for (const f of all) out.push(`   ${f.severity === 'info' ? 'note' : f.severity} ${f.rule}${f.evidence ? ' (live)' : ' (offline)'}: ${f.message}`);
+    out.push(`   ${o.ok ? 'OK' : 'MISMATCH'}: expected ${o.expected.length ? o.expected.join(', ') : 'no errors'}; got ${o.rules.length ? o.rules.join(', ') : 'none'}`, '');
+  }
+  const good = outcomes.filter((o) => o.ok).length;
+  out.push(`${good}/${outcomes.length} documented causes diagnosed as expected.`, '');
+  return out.join('\n');
+}
+
+export async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout('Usage: call-doctor demo\n\nStarts the sandbox org on 127.0.0.1, signs in as one fixture user per documented cause,\nruns `check` on the examples and prints each diagnosis. No account, no network.\n');
+    return 0;
+  }
+  if (args.length) { io.stderr(`call-doctor demo: unexpected argument '${args[0]}'.\n`); return 2; }
+  const sandbox = await startSandbox({ port: 0 });
+  try {
+    io.stdout(`Sandbox org '${sandbox.fixture.org.name}' on ${sandbox.url} (in-process, loopback only).\n` +
+      'Each cause: sign in as its fixture user (PKCE, approved programmatically; client credentials for the app),\n' +
+      'then `check` its request. Lookups an agent may not make (telephony configuration) are answered with the\n' +
+      'integration app\'s token, as an admin helping them would (GENESYS_CLOUD_LOOKUP_ACCESS_TOKEN in `check`).\n\n');
+    const outcomes = await runDemoCases(sandbox);
+    // Belt and braces: nothing printed may carry a token.
+    io.stdout(redactText(formatDemo(outcomes)));
+    return outcomes.every((o) => o.ok) ? 0 : 1;
+  } finally {
+    await sandbox.close();
+  }
+}
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  usage: 'demo',
+  summary: 'Diagnose every documented cause against the built-in sandbox org',
+  run: (args, io) => runDemo(args, io),
+};

@@ -1,0 +1,25 @@
+// Plain-text rendering of a Call Doctor run, for the CLI and the demo.
+import { redactText } from '../http/redact';
+import type { DoctorResult } from './types';
+
+const MARK: Record<string, string> = { pass: 'PASS   ', fail: 'FAIL   ', unknown: 'UNKNOWN', skipped: 'skipped' };
+
+export function formatDoctorText(r: DoctorResult, o: { label?: string; evidence?: boolean; secrets?: string[] } = {}): string {
+  const lines: string[] = [];
+  const where = [r.org?.name ? `org ${r.org.name}` : undefined, `environment ${r.environment}${r.region ? ` (${r.region})` : ''}`,
+    r.account?.name ? `as ${r.account.name}${r.account.grant ? ` [${r.account.grant}]` : ''}` : undefined].filter(Boolean).join(', ');
+  lines.push(`Call Doctor: ${o.label ?? `${r.operation.method} ${r.operation.path}`} (${r.operation.id})`);
+  lines.push(`  ${where}`);
+  for (const c of r.checks) lines.push(`  ${MARK[c.state]}  ${c.title.padEnd(17)} ${String(c.durationMs).padStart(5)} ms  ${c.summary}`);
+  for (const f of r.findings) {
+    lines.push('', `  ${f.severity} ${f.rule}: ${f.message}`);
+    lines.push(`    source: ${f.source.ref}${f.source.verified ? '' : ' (UNVERIFIED)'}`);
+    if (o.evidence !== false) for (const e of f.evidence ?? []) lines.push(`    evidence: ${e.request} -> ${e.status}${e.durationMs !== undefined ? ` (${e.durationMs} ms)` : ''}: ${e.excerpt}`);
+  }
+  if (r.sent) {
+    lines.push('', r.sent.status === 'error' ? `  Your request was not sent or got no answer: ${r.sent.excerpt}` : `  Your request was sent once: ${r.sent.status}`);
+    if (r.sent.explanation) lines.push(`    cause: ${r.sent.explanation.cause}`, `    fix: ${r.sent.explanation.fix}`);
+  }
+  lines.push('', `  Verdict: ${r.verdict.toUpperCase()}  (${r.calls.length} read-only lookups, ${r.criticalPath} sequential round trips, ${r.durationMs} ms)`, '');
+  return redactText(lines.join('\n'), o.secrets ?? []);
+}
