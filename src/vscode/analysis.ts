@@ -1,0 +1,130 @@
+// One shared analysis per document version: the parsed requests (for hovers
+// and lenses) and the lint result (for diagnostics and quick fixes). Every
+// feature asks here, so a document is parsed and linted once per edit.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Catalog } from '../core/catalog/api';
+import { lintParsed } from '../core/lint';
+import type { FileLintResult, LintOptions } from '../core/lintTypes';
+import { parseDocument } from '../core/sources';
+import type { ParsedDocument, ParseOptions } from '../core/sources/types';
+import { createDocument, documentKindOf, type TextDocument as CoreDocument } from '../core/text';
+import { editorFiles, kindOf, toCoreDocument } from './documents';
+
+export interface Analysis {
+  version: number;
+  parsed: ParsedDocument;
+  result: FileLintResult;
+}
+
+interface Entry { version: number; promise: Promise<Analysis | undefined>; abort: AbortController }
+
+export class AnalysisService implements vscode.Disposable {
+  private readonly cache = new Map<string, Entry>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private reportedFailure = false;
+  /** Fires when settings, workspace trust or an environment file changed: every document must be analysed again. */
+  readonly onDidInvalidate = this.changed.event;
+  private readonly listeners: vscode.Disposable[];
+
+  constructor(readonly catalog: () => Catalog, private readonly log: vscode.LogOutputChannel) {
+    this.listeners = [
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('genesysCloud') || e.affectsConfiguration('rest-client.environmentVariables')) this.invalidate();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
+    ];
+  }
+
+  /**
+   * The analysis of the document's current version (undefined for documents
+   * we do not check). A request for a newer version aborts the older run.
+   */
+  analyze(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    const key = doc.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === doc.version) return hit.promise;
+    hit?.abort.abort();
+    const abort = new AbortController();
+    const promise = this.run(doc, abort.signal);
+    this.cache.set(key, { version: doc.version, promise, abort });
+    return promise;
+  }
+
+  /** Every analysis is stale (settings or an environment file changed): drop them and tell the features. */
+  invalidate(): void {
+    this.clear();
+    this.changed.fire();
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.cache.get(uri.toString())?.abort.abort();
+    this.cache.delete(uri.toString());
+  }
+
+  /** Checks a file as saved on disk (workspace check, closed documents); not cached. */
+  async analyzeFile(uri: vscode.Uri): Promise<Analysis | undefined> {
+    const kind = documentKindOf(uri.fsPath);
+    if (kind === 'unknown') return undefined;
+    const text = await editorFiles.readText(uri.fsPath);
+    if (text === undefined) return undefined;
+    return this.check(uri, createDocument(uri.fsPath, text, kind), -1);
+  }
+
+  options(uri: vscode.Uri, signal?: AbortSignal): LintOptions & ParseOptions {
+    const config = vscode.workspace.getConfiguration('genesysCloud', uri);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return {
+      catalog: this.catalog(),
+      files: editorFiles,
+      environment: config.get<string | null>('httpEnvironment') ?? undefined,
+      // REST Client keeps its environments in settings; the core resolves {{variables}} from them.
+      restClientEnvironments: vscode.workspace.getConfiguration('rest-client', uri).get<Record<string, Record<string, unknown>>>('environmentVariables'),
+      payloadAssociations: config.get<{ glob: string; operationId: string }[]>('payloadAssociations') ?? [],
+      // {{$processEnv X}} reads this machine's environment: only for workspaces the user trusts.
+      processEnv: vscode.workspace.isTrusted ? process.env : {},
+      rootDir: folder?.uri.scheme === 'file' ? folder.uri.fsPath : (uri.scheme === 'file' ? path.dirname(uri.fsPath) : undefined),
+      signal,
+    };
+  }
+
+  private run(doc: vscode.TextDocument, signal: AbortSignal): Promise<Analysis | undefined> {
+    const kind = kindOf(doc);
+    if (!kind) return Promise.resolve(undefined);
+    return this.check(doc.uri, toCoreDocument(doc, kind), doc.version, signal);
+  }
+
+  private async check(uri: vscode.Uri, core: CoreDocument, version: number, signal?: AbortSignal): Promise<Analysis | undefined> {
+    try {
+      const options = this.options(uri, signal);
+      // Parsed once: the requests feed hovers and lenses, the findings diagnostics.
+      const parsed = await parseDocument(core, options);
+      if (signal?.aborted) return undefined;
+      const result = lintParsed(parsed, options);
+      return { version, parsed, result };
+    } catch (err) {
+      if (signal?.aborted) return undefined;
+      this.reportFailure(uri, err);
+      return undefined;
+    }
+  }
+
+  private clear(): void {
+    for (const entry of this.cache.values()) entry.abort.abort();
+    this.cache.clear();
+  }
+
+  private reportFailure(uri: vscode.Uri, err: unknown): void {
+    const message = err instanceof Error ? err.message : String(err);
+    this.log.error(`could not check ${uri.toString()}: ${message}`);
+    if (this.reportedFailure) return;
+    this.reportedFailure = true;
+    void vscode.window.showErrorMessage(`Genesys Cloud Call Doctor could not check ${path.basename(uri.path)}: ${message}`);
+  }
+
+  dispose(): void {
+    for (const l of this.listeners) l.dispose();
+    this.changed.dispose();
+    this.clear();
+  }
+}

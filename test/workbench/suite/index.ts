@@ -1,0 +1,19 @@
+// Entry point the workbench calls inside the real extension host
+// (extensionTestsPath). Runs every *.test.js beside this file with mocha (bdd).
+import * as fs from 'fs';
+import * as path from 'path';
+
+// mocha 12 is an ES module package: require() returns its namespace.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mochaModule = require('mocha');
+const Mocha: typeof import('mocha') = mochaModule.default ?? mochaModule;
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000 });
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} workbench test(s) failed.`)) : resolve()));
+  });
+}
