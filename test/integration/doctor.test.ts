@@ -20,7 +20,7 @@ describe('doctor against the sandbox org', function () {
   let aliceToken: string;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startSandbox({ port: 0, deviceInterval: 1 }); // the demo's device-flow case polls every 1 s
     const healthy = sandbox.fixture.scenarios.find((s) => s.id === 'healthy-agent')!;
     aliceToken = (await signInFor(sandbox, healthy, http)).accessToken;
   });

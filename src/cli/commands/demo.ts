@@ -1,10 +1,13 @@
 // `call-doctor demo` (= `npm run demo`): the product's main job, offline and
 // without an account. Starts the sandbox org in-process, signs in once per
 // documented cause (client credentials for the app; Authorization Code + PKCE
-// for users, approved programmatically over HTTP like a browser would), runs
-// `check` on the examples, and prints each diagnosis with its rule id and fix.
+// for users, and the sandbox-only device flow for its one scenario, each
+// approved over HTTP like a browser would), runs `check` on the examples, and
+// prints each diagnosis with its rule id and fix.
+import * as fs from 'fs';
 import * as path from 'path';
 import { clientCredentialsFlow } from '../../core/auth/flows/clientCredentials';
+import { deviceFlow } from '../../core/auth/flows/device';
 import { pkceFlow } from '../../core/auth/flows/pkce';
 import type { FlowContext } from '../../core/auth/flows/types';
 import type { Session } from '../../core/auth/session';
@@ -13,7 +16,7 @@ import type { RawOutcome } from '../../core/http/api';
 import { LookupCache } from '../../core/http/cache';
 import { redactText } from '../../core/http/redact';
 import { packageRoot } from '../../core/paths';
-import { silentLog, systemClock, type HttpPort, type PromptPort } from '../../core/ports';
+import { silentLog, systemClock, type HttpPort, type HttpResponse, type PromptPort } from '../../core/ports';
 import { startSandbox, type FixtureScenario, type Sandbox } from '../../sandbox';
 import { nodeHttp, nodeLoopback } from '../adapters';
 import { checkFile, type CheckRun } from './check';
@@ -22,6 +25,7 @@ import type { CliCommand, CliIo } from './types';
 /** The rule(s) each documented cause must produce (healthy ones: none). */
 export const EXPECTED_RULES: Record<string, string[]> = {
   'healthy-agent': [],
+  'healthy-agent-device': [],
   'no-station': ['station.none'],
   'station-without-edge': ['station.no-edge'],
   'station-edge-offline': ['station.no-edge'],
@@ -43,6 +47,8 @@ export interface DemoOutcome {
   id: string;
   cause: string;
   file: string;
+  /** Who signed in, and how ("Bob Nostation via Call Doctor (PKCE), pkce"). */
+  signIn: string;
   expected: string[];
   /** Rule ids of error/warning findings (offline and live). */
   rules: string[];
@@ -51,10 +57,25 @@ export interface DemoOutcome {
   error?: string;
 }
 
-/** A "browser" that approves the sandbox's sign-in page for one fixture user. */
+/** Opens the verification page and POSTs its form (to its action: the code, the chosen user, approve) as a browser would. */
+async function approveForm(http: HttpPort, pageUrl: string, fields: Record<string, string>): Promise<HttpResponse> {
+  const page = await http.send({ method: 'GET', url: pageUrl });
+  const action = /<form method="post" action="([^"]+)"/.exec(page.body)?.[1];
+  if (page.status !== 200 || !action) throw new Error(`the sandbox verification page answered ${page.status}`);
+  const form = new URLSearchParams(fields);
+  form.set('decision', 'approve');
+  return http.send({ method: 'POST', url: new URL(action, pageUrl).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+}
+
+/** A "browser" that approves the sandbox's sign-in page (PKCE) or device verification page for one fixture user. */
 function approvingBrowser(http: HttpPort, userId: string): PromptPort {
   return {
-    async show() { /* the demo prints its own progress */ },
+    async show(_message, detail) {
+      // The device flow shows a code and the verification page: enter the code there and approve.
+      if (!detail?.code || !detail.url) return;
+      const res = await approveForm(http, detail.url, { user_code: detail.code, userId });
+      if (res.status !== 200) throw new Error(`the sandbox verification page refused the code (${res.status})`);
+    },
     async openExternal(url: string) {
       const u = new URL(url);
       const form = new URLSearchParams(u.searchParams);
@@ -71,13 +92,14 @@ function approvingBrowser(http: HttpPort, userId: string): PromptPort {
   };
 }
 
-/** Signs in the way a scenario says (client credentials, or PKCE approved for its user). */
+/** Signs in the way a scenario says (client credentials, or PKCE / device flow approved for its user). */
 export async function signInFor(sandbox: Sandbox, s: FixtureScenario, http: HttpPort): Promise<Session> {
   const ctx: FlowContext = { env: parseEnvironment(sandbox.url), http, clock: systemClock, log: silentLog, prompt: approvingBrowser(http, 'userId' in s.login ? s.login.userId : ''), loopback: nodeLoopback };
   if (s.login.grant === 'client_credentials') {
     const client = sandbox.fixture.clients.find((c) => c.id === s.login.clientId);
     return clientCredentialsFlow.signIn(ctx, { clientId: s.login.clientId, clientSecret: client?.secret });
   }
+  if (s.login.grant === 'device') return deviceFlow.signIn(ctx, { clientId: s.login.clientId });
   return pkceFlow.signIn(ctx, { clientId: s.login.clientId, timeoutMs: 15_000 });
 }
 
@@ -89,31 +111,46 @@ async function lookupHelper(sandbox: Sandbox, http: HttpPort): Promise<{ accessT
   return { accessToken: session.accessToken, label: `the ${app.name} app` };
 }
 
-/** The examples file for a scenario, or a request written out from the scenario (same folder, same env file). */
+/**
+ * The example file for a scenario: examples/correct for the plain call and the on-behalf
+ * call, examples/sandbox/<scenario id>.http for the others. A scenario without a file
+ * (another fixture) gets a request built in memory, and the demo says so.
+ */
 function requestFor(s: FixtureScenario, root: string): { absPath: string; text?: string } {
-  const dir = path.join(root, 'examples', 'correct');
+  const correct = path.join(root, 'examples', 'correct');
   const body = s.request.body as Record<string, unknown>;
   // The fixture's default number; the examples dial an equally routable national number.
   const plain = body && Object.keys(body).length === 1 && body.phoneNumber === '+13175550199';
-  if (plain && s.request.path === '/api/v2/conversations/calls') return { absPath: path.join(dir, 'call.http') };
-  if (plain && /\/calls\/user\/d6d474da-07f5-541a-9657-07949181315a$/.test(s.request.path)) return { absPath: path.join(dir, 'on-behalf.http') };
+  if (plain && s.request.path === '/api/v2/conversations/calls') return { absPath: path.join(correct, 'call.http') };
+  if (plain && /\/calls\/user\/d6d474da-07f5-541a-9657-07949181315a$/.test(s.request.path)) return { absPath: path.join(correct, 'on-behalf.http') };
+  const own = path.join(root, 'examples', 'sandbox', `${s.id}.http`);
+  if (fs.existsSync(own)) return { absPath: own };
   const text = `### ${s.cause}\n${s.request.method} {{baseUrl}}${s.request.path}\nAuthorization: Bearer {{accessToken}}\nContent-Type: application/json\n\n${JSON.stringify(s.request.body, null, 2)}\n`;
-  return { absPath: path.join(dir, `${s.id}.http`), text };
+  return { absPath: path.join(root, 'examples', 'sandbox', `${s.id}.http`), text };
+}
+
+function describeSignIn(sandbox: Sandbox, s: FixtureScenario): string {
+  const name = (id: string) => sandbox.fixture.users.find((u) => u.id === id)?.name ?? sandbox.fixture.clients.find((c) => c.id === id)?.name ?? id;
+  if (s.login.grant === 'client_credentials') return `${name(s.login.clientId)} (client credentials)`;
+  const client = name(s.login.clientId);
+  if (s.login.grant === 'device') return `${name(s.login.userId)} via ${client}, RFC 8628 device flow (sandbox-only)`;
+  // "via Call Doctor (PKCE)" already says how; "via Reporting Dashboard" does not.
+  return `${name(s.login.userId)} via ${client}${/pkce/i.test(client) ? '' : ' (PKCE)'}`;
 }
 
 export async function runDemoCases(sandbox: Sandbox, options: { only?: string[]; http?: HttpPort } = {}): Promise<DemoOutcome[]> {
   const http = options.http ?? nodeHttp({ timeoutMs: 15_000 });
   const root = packageRoot();
-  const fs = await import('fs');
   const outcomes: DemoOutcome[] = [];
   // Agents cannot read telephony configuration (telephony:plugin:all); like an admin
   // helping them, the demo answers those lookups with the integration app's token.
   const helper = await lookupHelper(sandbox, http);
   for (const s of sandbox.fixture.scenarios) {
     const expected = EXPECTED_RULES[s.id];
-    if (!expected || (options.only && !options.only.includes(s.id))) continue; // e.g. the sandbox-only device-flow scenario
+    if (!expected || (options.only && !options.only.includes(s.id))) continue; // a scenario of another fixture
     const { absPath, text } = requestFor(s, root);
-    const shown = path.relative(root, absPath).split(path.sep).join('/') + (text ? ' (written from the scenario)' : '');
+    const shown = text ? 'request built in memory from the scenario (no example file)' : path.relative(root, absPath).split(path.sep).join('/');
+    const signIn = describeSignIn(sandbox, s);
     try {
       const session = await signInFor(sandbox, s, http);
       const run = await checkFile({
@@ -122,28 +159,45 @@ export async function runDemoCases(sandbox: Sandbox, options: { only?: string[];
         ports: { http, clock: systemClock, log: silentLog }, cache: new LookupCache<RawOutcome>(systemClock),
         lookupToken: s.login.grant === 'client_credentials' ? undefined : helper,
       });
-      if ('error' in run) { outcomes.push({ id: s.id, cause: s.cause, file: shown, expected, rules: [], ok: false, error: run.error }); continue; }
+      if ('error' in run) { outcomes.push({ id: s.id, cause: s.cause, file: shown, signIn, expected, rules: [], ok: false, error: run.error }); continue; }
       const rules = [...new Set(run.file.findings.filter((f) => f.severity !== 'info').map((f) => f.rule))].sort();
       const ok = expected.length === 0 ? !run.file.findings.some((f) => f.severity === 'error') : expected.every((r) => rules.includes(r));
-      outcomes.push({ id: s.id, cause: s.cause, file: shown, expected, rules, ok, run });
+      outcomes.push({ id: s.id, cause: s.cause, file: shown, signIn, expected, rules, ok, run });
     } catch (err) {
-      outcomes.push({ id: s.id, cause: s.cause, file: shown, expected, rules: [], ok: false, error: err instanceof Error ? err.message : String(err) });
+      outcomes.push({ id: s.id, cause: s.cause, file: shown, signIn, expected, rules: [], ok: false, error: err instanceof Error ? err.message : String(err) });
     }
   }
   return outcomes;
 }
 
-export function formatDemo(outcomes: DemoOutcome[]): string {
+/** Word-wraps `text` to `width` columns, every line after the first indented by `indent`. */
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width - indent.length) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
+/** One block per cause: who signed in, which request, the checks, each finding (rule id + message with the fix), the verdict. */
+export function formatDemo(outcomes: DemoOutcome[], width = 100): string {
   const out: string[] = [];
+  const pad = ' '.repeat(12); // under the text after "   checks   "
   for (const o of outcomes) {
-    out.push(`== ${o.id}: ${o.cause}`, `   request: ${o.file}`);
-    if (o.error) out.push(`   could not run: ${o.error}`);
+    out.push(`== ${o.id}: ${o.cause}`, `   sign-in  ${o.signIn}`, `   request  ${o.file}`);
+    if (o.error) out.push(`   could not run: ${wrap(o.error, width, pad)}`);
     for (const r of o.run?.requests ?? []) {
-      if (r.result) out.push(`   checks: ${r.result.checks.map((c) => `${c.id} ${c.state}`).join(', ')}  (${r.result.calls.length} lookups, ${r.result.criticalPath} round trips)`);
+      if (!r.result) continue;
+      const checks = r.result.checks.map((c) => `${c.id} ${c.state === 'pass' || c.state === 'skipped' ? c.state : c.state.toUpperCase()}`).join(', ');
+      out.push(`   checks   ${wrap(`${checks} (${r.result.calls.length} read-only lookups, ${r.result.criticalPath} round trip${r.result.criticalPath === 1 ? '' : 's'})`, width, pad)}`);
     }
     const all = o.run?.file.findings ?? [];
     if (!all.some((f) => f.severity !== 'info') && !o.error) out.push('   no problems found: this request should go through.');
-    for (const f of all) out.push(`   ${f.severity === 'info' ? 'note' : f.severity} ${f.rule}${f.evidence ? ' (live)' : ' (offline)'}: ${f.message}`);
+    for (const f of all) {
+      out.push(`   ${f.severity === 'info' ? 'note' : f.severity} ${f.rule} (${f.evidence ? 'live' : 'offline'})`, `${pad}${wrap(f.message, width, pad)}`);
+    }
     out.push(`   ${o.ok ? 'OK' : 'MISMATCH'}: expected ${o.expected.length ? o.expected.join(', ') : 'no errors'}; got ${o.rules.length ? o.rules.join(', ') : 'none'}`, '');
   }
   const good = outcomes.filter((o) => o.ok).length;
@@ -157,12 +211,16 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
     return 0;
   }
   if (args.length) { io.stderr(`call-doctor demo: unexpected argument '${args[0]}'.\n`); return 2; }
-  const sandbox = await startSandbox({ port: 0 });
+  // A 1 s device polling interval (RFC 8628's default is 5 s) keeps the one device sign-in quick.
+  const sandbox = await startSandbox({ port: 0, deviceInterval: 1 });
   try {
-    io.stdout(`Sandbox org '${sandbox.fixture.org.name}' on ${sandbox.url} (in-process, loopback only).\n` +
-      'Each cause: sign in as its fixture user (PKCE, approved programmatically; client credentials for the app),\n' +
-      'then `check` its request. Lookups an agent may not make (telephony configuration) are answered with the\n' +
-      'integration app\'s token, as an admin helping them would (GENESYS_CLOUD_LOOKUP_ACCESS_TOKEN in `check`).\n\n');
+    io.stdout(`Sandbox org '${sandbox.fixture.org.name}' on ${sandbox.url} (in-process, loopback only; not Genesys).\n` +
+      'For each documented cause: sign in as its fixture user, then `check` its request.\n' +
+      '  Sign-in approves the sandbox\'s sign-in page over HTTP, as a browser would. Users sign in with\n' +
+      '  Authorization Code + PKCE, as on real Genesys Cloud; one scenario uses the RFC 8628 device flow,\n' +
+      '  which only the sandbox offers (real Genesys Cloud orgs have no device grant). The app uses client credentials.\n' +
+      '  Lookups an agent may not make (telephony configuration) are answered with the integration app\'s token,\n' +
+      '  as an admin helping them would (GENESYS_CLOUD_LOOKUP_ACCESS_TOKEN in `check`).\n\n');
     const outcomes = await runDemoCases(sandbox);
     // Belt and braces: nothing printed may carry a token.
     io.stdout(redactText(formatDemo(outcomes)));

@@ -48,6 +48,9 @@ async function fromQueueCheck(ctx: CheckContext, queueId: string): Promise<Check
     if (who.answer) return { state: 'unknown', summary: 'Who places the call is not known.', findings: [unavailable('who places the call (for queue membership)', who.answer, ctx.needs('/api/v2/users/me'), SRC.lookup)] };
     return { ...skipped('A client-credentials token has no user to be a queue member.') };
   }
+  // Messages name the queue as "Support (id)" when the lookup gave its name.
+  const name = str(obj(e.found.answer)?.name);
+  const queue = name ? `${name} (${queueId})` : queueId;
   const deps = who.dep ? [e.found, who.dep] : [e.found];
   const answers: ApiAnswer[] = [];
   let dep: Leveled<unknown> = deps.reduce((a, b) => (a.level >= b.level ? a : b));
@@ -55,18 +58,18 @@ async function fromQueueCheck(ctx: CheckContext, queueId: string): Promise<Check
     const m = await ctx.L.queueMembers(dep, queueId, page);
     answers.push(m.answer);
     const list = entities(m.answer);
-    if (!list) return { state: 'unknown', summary: `The members of queue ${queueId} could not be read.`, findings: [unavailable(`whether ${who.label} is a member of queue ${queueId}`, m.answer, ctx.needs(`/api/v2/routing/queues/${queueId}/members`), SRC.lookup)] };
+    if (!list) return { state: 'unknown', summary: `The members of queue ${queue} could not be read.`, findings: [unavailable(`whether ${who.label} is a member of queue ${queue}`, m.answer, ctx.needs(`/api/v2/routing/queues/${queueId}/members`), SRC.lookup)] };
     const member = list.find((x) => x.id === who.id || str(rec(x.user)?.id) === who.id);
     if (member) {
       const joined = member.joined !== false;
-      return passed(`${who.label} ${joined ? 'is a member of' : 'is a member (not joined) of'} queue ${queueId}.`);
+      return passed(`${who.label} ${joined ? 'is a member of' : 'is a member (not joined) of'} queue ${queue}.`);
     }
     const pageCount = obj(m.answer)?.pageCount;
     if (typeof pageCount !== 'number' || page >= pageCount) break;
     dep = m;
   }
-  return { state: 'fail', summary: `${who.label} is not a member of queue ${queueId}.`, findings: [liveFinding(LIVE_RULES.queueNotMember, 'error',
-    `${who.label[0].toUpperCase()}${who.label.slice(1)} ${who.label === 'you' ? 'are' : 'is'} not a member of queue ${queueId} (callFromQueueId): calling on behalf of a queue needs membership (inferred, UNVERIFIED). Add the user to the queue, or remove callFromQueueId.`,
+  return { state: 'fail', summary: `${who.label} is not a member of queue ${queue}.`, findings: [liveFinding(LIVE_RULES.queueNotMember, 'error',
+    `${who.label[0].toUpperCase()}${who.label.slice(1)} ${who.label === 'you' ? 'are' : 'is'} not a member of queue ${queue} (callFromQueueId): calling on behalf of a queue needs membership (inferred, UNVERIFIED). Add the user to the queue, or remove callFromQueueId.`,
     SRC.queueMembership, answers, { pointer: '/callFromQueueId' })] };
 }
 

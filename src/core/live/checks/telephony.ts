@@ -17,6 +17,8 @@ export interface StationInfo {
   /** The lookup that gave the site, for the next level's dependency. */
   siteDep?: Leveled<unknown>[];
   siteId?: string;
+  /** The site's name, when the site listing gave it (messages say "HQ Site (id)", not a bare id). */
+  siteName?: string;
   /** True when the site was inferred (the org has a single site), not read from the Edge. */
   siteInferred?: boolean;
   evidence: ApiAnswer[];
@@ -104,10 +106,11 @@ async function resolveStation(ctx: CheckContext): Promise<StationInfo> {
     siteInferred = true;
     evidence.push(sites.answer);
   }
+  const siteName = siteId ? str(siteList.find((x) => x.id === siteId)?.name) : undefined;
   if (edgeFailure) {
     const finding = unavailable(`whether the Edge of station ${name} is online`, edgeFailure, ctx.needs('/api/v2/telephony/providers/edges'), SRC.lookup);
     finding.severity = 'info';
-    return { outcome: { state: 'unknown', summary: `Station ${name} has an Edge; whether it is online could not be read.`, findings: [finding] }, stationName: name, edges, siteDep, siteId, siteInferred, evidence };
+    return { outcome: { state: 'unknown', summary: `Station ${name} has an Edge; whether it is online could not be read.`, findings: [finding] }, stationName: name, edges, siteDep, siteId, siteName, siteInferred, evidence };
   }
   const online = edges.filter((e) => e.online !== false);
   if (online.length === 0) {
@@ -116,7 +119,7 @@ async function resolveStation(ctx: CheckContext): Promise<StationInfo> {
       SRC.edge, evidence);
     return { outcome: { state: 'fail', summary: `Station ${name} has no active Edge.`, findings: [f] }, stationName: name, edges, evidence };
   }
-  return { stationName: name, edges, siteDep, siteId, siteInferred, evidence };
+  return { stationName: name, edges, siteDep, siteId, siteName, siteInferred, evidence };
 }
 
 /** An Edge as a site listing names it (Site.edges / primaryEdges / secondaryEdges). */
@@ -157,27 +160,33 @@ export async function routeCheck(ctx: CheckContext): Promise<CheckOutcome> {
   if (!info.siteId || !info.siteDep) {
     return { state: 'unknown', summary: 'The station\'s site is not known.', findings: [liveFinding(LIVE_RULES.unavailable, 'warning', `Could not determine the site of station ${info.stationName}: its Edge reports no site. The route verdict is unknown.`, SRC.lookup, info.evidence)] };
   }
+  const site = info.siteName ? `${info.siteName} (${info.siteId})` : info.siteId;
   const [r, p] = await Promise.all([ctx.L.siteRoutes(info.siteDep, info.siteId), ctx.L.sitePlans(info.siteDep, info.siteId)]);
   const routeList = entities(r.answer);
   const planList = Array.isArray(p.answer.json) && p.answer.ok ? p.answer.json.filter((x) => rec(x)) as Record<string, unknown>[] : entities(p.answer);
   const fails: Finding[] = [];
-  if (!routeList) fails.push(unavailable(`the outbound routes of site ${info.siteId}`, r.answer, ctx.needs(`/api/v2/telephony/providers/edges/sites/${info.siteId}/outboundroutes`), SRC.lookup));
-  if (!planList) fails.push(unavailable(`the number plans of site ${info.siteId}`, p.answer, ctx.needs(`/api/v2/telephony/providers/edges/sites/${info.siteId}/numberplans`), SRC.lookup));
+  if (!routeList) fails.push(unavailable(`the outbound routes of site ${site}`, r.answer, ctx.needs(`/api/v2/telephony/providers/edges/sites/${info.siteId}/outboundroutes`), SRC.lookup));
+  if (!planList) fails.push(unavailable(`the number plans of site ${site}`, p.answer, ctx.needs(`/api/v2/telephony/providers/edges/sites/${info.siteId}/numberplans`), SRC.lookup));
   if (fails.length) return { state: 'unknown', summary: 'Routes or number plans could not be read.', findings: fails };
   const routes = toRoutes(routeList!);
   const c = classify(toPlans(planList!), number);
   const ev = [r.answer, p.answer];
   if (!c.classification) {
     if (c.unevaluated.length) {
-      return { state: 'unknown', summary: `No evaluable number plan matched ${number}.`, findings: [liveFinding(LIVE_RULES.unavailable, 'info', `Could not determine how site ${info.siteId} classifies ${number}: plans ${c.unevaluated.join(', ')} use match types the Call Doctor does not evaluate. The route verdict is unknown.`, SRC.route, ev, { pointer: '/phoneNumber' })] };
+      return { state: 'unknown', summary: `No evaluable number plan matched ${number}.`, findings: [liveFinding(LIVE_RULES.unavailable, 'info', `Could not determine how site ${site} classifies ${number}: plans ${c.unevaluated.join(', ')} use match types the Call Doctor does not evaluate. The route verdict is unknown.`, SRC.route, ev, { pointer: '/phoneNumber' })] };
     }
-    return fail(`No number plan of site ${info.siteId} classifies ${number}, so no outbound route can take it. Dial the number in a format the site's number plans match (e.g. E.164 with +country code), or ask the telephony admin to add a number plan.`, ev);
+    return fail(`No number plan of site ${site} classifies ${number}, so no outbound route can take it. Dial the number in a format the site's number plans match (e.g. E.164 with +country code), or ask the telephony admin to add a number plan.`, ev);
   }
   const usable = routesFor(routes, c.classification);
   if (usable.length === 0) {
-    return fail(`Site ${info.siteId} classifies ${number} as "${c.classification}" (plan ${c.plan}), but no enabled outbound route there takes "${c.classification}" (routes: ${routes.map((x) => `${x.name}${x.enabled ? '' : ' (disabled)'}: ${x.classificationTypes.join('/') || 'none'}`).join(', ') || 'none'}). Ask the telephony admin to add the classification to an outbound route.`, ev);
+    return fail(`Site ${site} classifies ${number} as "${c.classification}" (plan ${c.plan}), but no enabled outbound route there takes "${c.classification}" (routes: ${routes.map((x) => `${routeLabel(x)}: ${x.classificationTypes.join('/') || 'none'}`).join(', ') || 'none'}). Ask the telephony admin to add the classification to an outbound route.`, ev);
   }
-  return passed(`Site ${info.siteId}${info.siteInferred ? ' (the org\'s only site)' : ''} classifies ${number} as "${c.classification}"; outbound route ${usable[0].name} takes it.`);
+  return passed(`Site ${site}${info.siteInferred ? ' (the org\'s only site)' : ''} classifies ${number} as "${c.classification}"; outbound route ${usable[0].name} takes it.`);
+}
+
+/** "Domestic", "Intl (disabled)"; a route whose name already says it is disabled keeps its name. */
+function routeLabel(route: { name: string; enabled: boolean }): string {
+  return route.enabled || /\bdisabled\b/i.test(route.name) ? route.name : `${route.name} (disabled)`;
 }
 
 function fail(message: string, ev: ApiAnswer[]): CheckOutcome {
