@@ -6,11 +6,11 @@ import type { DocumentKind, SourceDocument } from './sources/types';
 
 export interface LineInfo {
   /** Line text without its line break. */
-  text: string;
+  readonly text: string;
   /** Offset of the first character. */
-  start: number;
+  readonly start: number;
   /** Offset just past the last character (before the line break). */
-  end: number;
+  readonly end: number;
 }
 
 /** A SourceDocument with a few conveniences the parsers share. */
@@ -35,23 +35,41 @@ export function documentKindOf(path: string): DocumentKind {
 export function createDocument(path: string, text: string, kind: DocumentKind = documentKindOf(path)): TextDocument {
   const starts = [0];
   const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */ || c === 10 /* \n */) {
+  if (!text.includes('\r')) {
+    // "\n" only (the usual case): let indexOf find the breaks instead of testing every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
       ends.push(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */ || c === 10 /* \n */) {
+        ends.push(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
     }
   }
   ends.push(text.length);
 
+  // Callers mostly walk forward through the text: try the line of the previous answer and the next one first.
+  let hint = 0;
+  const onLine = (line: number, o: number) => line < starts.length && starts[line] <= o && (line + 1 === starts.length || o < starts[line + 1]);
   const positionAt = (offset: number): Position => {
     const o = Math.max(0, Math.min(Math.floor(offset), text.length));
-    let lo = 0, hi = starts.length - 1;
-    while (lo < hi) {              // last line whose start <= o
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid; else hi = mid - 1;
+    let lo: number;
+    if (onLine(hint, o)) lo = hint;
+    else if (onLine(hint + 1, o)) lo = hint + 1;
+    else {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {              // last line whose start <= o
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= o) lo = mid; else hi = mid - 1;
+      }
     }
+    hint = lo;
     return { line: lo, character: Math.min(o, ends[lo]) - starts[lo] };
   };
   const offsetAt = (p: Position): number => {
@@ -59,11 +77,18 @@ export function createDocument(path: string, text: string, kind: DocumentKind = 
     if (p.line >= starts.length) return text.length;
     return starts[p.line] + Math.max(0, Math.min(p.character, ends[p.line] - starts[p.line]));
   };
+  // Parsers ask for the same line several times in a row: keep the last one
+  // (not every line: a document's lines would stay alive as long as it does).
+  let last: LineInfo | undefined, lastLine = -1;
   return {
     path, kind, text, positionAt, offsetAt,
     lineCount: starts.length,
     lineAt(line: number): LineInfo {
-      return { text: text.slice(starts[line], ends[line]), start: starts[line], end: ends[line] };
+      if (line !== lastLine || !last) {
+        last = { text: text.slice(starts[line], ends[line]), start: starts[line], end: ends[line] };
+        lastLine = line;
+      }
+      return last;
     },
     rangeAt(a: number, b: number): Range { return { start: positionAt(a), end: positionAt(b) }; },
   };

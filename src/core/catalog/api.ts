@@ -13,7 +13,11 @@ export interface LookupResult {
   match?: PathMatch;
   /** Operations on the same path with other methods (for "wrong method" hints). */
   otherMethods: Operation[];
-  /** Closest known paths when nothing matched (for "did you mean"). */
+  /**
+   * Closest known paths when nothing matched (for "did you mean"). Computed on
+   * first read and then kept (the catalog's lookup() returns a lazy getter), so
+   * read it only when the suggestions are actually shown.
+   */
   suggestions: Operation[];
 }
 

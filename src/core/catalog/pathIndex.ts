@@ -136,7 +136,20 @@ export class PathIndex {
       };
     }
     if (found.anyRoute) return { otherMethods: otherThan(found.anyRoute, m), suggestions: [] };
-    return { otherMethods: [], suggestions: this.suggest(m, segs) };
+    return this.miss(m, segs);
+  }
+
+  /**
+   * A miss whose "did you mean" suggestions are scored over every template only
+   * when first read (milliseconds each): most callers only ask whether it matched.
+   */
+  private miss(method: string, segs: string[]): LookupResult {
+    const index = this;
+    let suggestions: Operation[] | undefined;
+    return {
+      otherMethods: [],
+      get suggestions(): Operation[] { return (suggestions ??= index.suggest(method, segs)); },
+    };
   }
 
   // Results of the last find(); fields rather than a result object, to keep lookups allocation-free.

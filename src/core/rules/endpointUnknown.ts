@@ -2,6 +2,7 @@
 // the SDK the catalog was generated from: an invented endpoint (named with its
 // real alternative), a path that exists only with other methods, or a typo.
 import type { Rule, RuleContext } from '../lintTypes';
+import type { ParsedRequest } from '../sources/types';
 import type { Finding, SourceRef } from '../types';
 import { folkloreEndpoint } from '../knowledge/folklore';
 import { requestFacts } from './support/request';
@@ -10,6 +11,13 @@ const ID = 'endpoint.unknown';
 
 function catalogSource(ctx: RuleContext): SourceRef {
   return { ref: `purecloud-platform-client-v2@${ctx.catalog.manifest.sdkVersion} *Api.js operations (call-doctor catalog)`, verified: true };
+}
+
+/** A whole object literal (a `{ ...base, x }` spread is much slower in V8); the key order findings always had. */
+function finding(req: ParsedRequest, message: string, source: SourceRef, explanation?: string): Finding {
+  const f: Finding = { rule: ID, severity: 'error', range: req.urlRange, request: req.index, fixes: [], message, source };
+  if (explanation !== undefined) f.explanation = explanation;
+  return f;
 }
 
 export const endpointUnknown: Rule = {
@@ -22,28 +30,20 @@ export const endpointUnknown: Rule = {
       const lookup = facts.lookup;
       if (!lookup || lookup.match) continue;
       const shown = `${req.method} ${facts.url.path}`;
-      const base = { rule: ID, severity: 'error' as const, range: req.urlRange, request: req.index, fixes: [] };
       if (lookup.otherMethods.length) {
         const ops = lookup.otherMethods;
         const methods = [...new Set(ops.map((o) => o.method))].join(', ');
-        out.push({
-          ...base,
-          message: `${req.method} is not allowed on ${ops[0].path}: it exists only with ${methods} (${ops.map((o) => o.id).join(', ')}).`,
-          source: catalogSource(ctx),
-        });
+        out.push(finding(req, `${req.method} is not allowed on ${ops[0].path}: it exists only with ${methods} (${ops.map((o) => o.id).join(', ')}).`, catalogSource(ctx)));
         continue;
       }
       const lore = folkloreEndpoint(req.method, facts.url.path);
       if (lore) {
-        out.push({ ...base, message: `${lore.name} does not exist in the Genesys Cloud API. ${lore.truth}`, source: lore.source, explanation: `Why: ${lore.why}.` });
+        out.push(finding(req, `${lore.name} does not exist in the Genesys Cloud API. ${lore.truth}`, lore.source, `Why: ${lore.why}.`));
         continue;
       }
+      // Reading the suggestions is what computes them (only for requests that matched nothing).
       const near = lookup.suggestions.slice(0, 3).map((o) => `${o.method} ${o.path}`);
-      out.push({
-        ...base,
-        message: `No Genesys Cloud API operation matches ${shown}${near.length ? `; closest: ${near.join(', ')}` : ''}.`,
-        source: catalogSource(ctx),
-      });
+      out.push(finding(req, `No Genesys Cloud API operation matches ${shown}${near.length ? `; closest: ${near.join(', ')}` : ''}.`, catalogSource(ctx)));
     }
     return out;
   },

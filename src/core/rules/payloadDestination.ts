@@ -31,19 +31,23 @@ function appliesTo(p: Payload): boolean {
   return p.operation.singleDestination ? p.operation.singleDestination.value : p.model === 'CreateCallRequest';
 }
 
+const DESTINATIONS: ReadonlySet<string> = new Set(DESTINATION_FIELDS);
+const LIST = DESTINATION_FIELDS.map((f) => `\`${f}\``).join(', ');
+
 function check(_ctx: RuleContext, p: Payload): Finding | undefined {
   const root = p.body.root;
   if (root?.type !== 'object') return undefined;
   const props = (root.children ?? []).filter((c) => c.children?.[1]?.type !== 'null');
-  const present = props.filter((c) => (DESTINATION_FIELDS as readonly string[]).includes(String(c.children?.[0]?.value)));
+  const present = props.filter((c) => DESTINATIONS.has(String(c.children?.[0]?.value)));
+  if (present.length === 1) return undefined;   // the common case: build no message
   const source = p.operation.singleDestination?.source ?? OLD_SPEC;
-  const base = { rule: ID, severity: 'error' as const, request: p.req.index, fixes: [], source };
-  const list = DESTINATION_FIELDS.map((f) => `\`${f}\``).join(', ');
+  const list = LIST;
+  // Whole object literals, not `{ ...base, x }` (much slower in V8); the key order is the one findings always had.
   if (present.length === 0) {
     const keys = new Set(props.map((c) => String(c.children?.[0]?.value)));
     const hint = keys.has('to') ? ' Put the number from `to` into `phoneNumber`.' : '';
     return {
-      ...base,
+      rule: ID, severity: 'error', request: p.req.index, fixes: [], source,
       message: `No destination: ${p.model} needs exactly one of ${list} (e.g. {"phoneNumber": "+15551234567"}).${hint}`,
       range: p.body.rangeOf(root.offset, 1),
       pointer: '',
@@ -53,7 +57,7 @@ function check(_ctx: RuleContext, p: Payload): Finding | undefined {
     const names = present.map((c) => `\`${c.children?.[0]?.value}\``).join(', ');
     const second = present[1].children![0];
     return {
-      ...base,
+      rule: ID, severity: 'error', request: p.req.index, fixes: [], source,
       message: `Only one destination per request, but this body has ${names}: Genesys answers 400 too.many.create.conversation.parameters ("Only a single destination can be supplied in a create conversation request"). Keep one of ${list}.`,
       range: rangeOfNode(p, second),
       pointer: `/${second.value}`,

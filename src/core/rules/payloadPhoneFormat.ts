@@ -6,7 +6,8 @@ import type { Finding, Fix } from '../types';
 import { certain, payloads, rangeOfNode } from './support/payload';
 
 const ID = 'payload.phone-format';
-const PHONE_FIELDS = ['phoneNumber', 'callerId'];
+// The top-level body fields, as JSON pointers.
+const PHONE_POINTERS: ReadonlySet<string> = new Set(['/phoneNumber', '/callerId']);
 const E164 = /^\+[1-9]\d{1,14}$/;
 const TEL_URI = /^tel:\+?[0-9][0-9().-]*(;[^;=]+(=[^;]*)?)*$/i;
 
@@ -18,7 +19,7 @@ export const payloadPhoneFormat: Rule = {
     for (const p of payloads(ctx)) {
       if (p.model !== 'CreateCallRequest') continue;
       for (const v of p.values) {
-        if (!PHONE_FIELDS.includes(v.pointer.slice(1)) || v.node.type !== 'string' || p.body.isVariable(v.node)) continue;
+        if (!PHONE_POINTERS.has(v.pointer) || v.node.type !== 'string' || p.body.isVariable(v.node)) continue;
         const value = String(v.node.value);
         if (E164.test(value) || TEL_URI.test(value)) continue;
         const range = rangeOfNode(p, v.node);

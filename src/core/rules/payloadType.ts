@@ -35,26 +35,30 @@ function check(ctx: RuleContext, p: Payload, v: TypedValue): Finding | undefined
   if (p.body.isVariable(node) || node.type === 'null') return undefined;
   const schema = p.view.resolve(v.schema);
   if (!schema) return undefined;
-  const name = v.pointer ? `\`${v.fieldPath}\`` : 'The body';
-  const base = { rule: ID, severity: 'error' as const, range: rangeOfNode(p, node), request: p.req.index, pointer: v.pointer, source: modelSource(ctx, v.owner) };
   const allowed = typesOf(schema);
   const actual = jsonType(node);
   const ok = !allowed.length || allowed.includes(actual) || (actual === 'integer' && allowed.includes('number'));
+  const en = Array.isArray(schema.enum) ? (schema.enum as unknown[]) : undefined;
+  const notInEnum = en !== undefined && !en.includes(node.value);
+  if (ok && !notInEnum) return undefined;   // the common case: build no range, source or message
+  const name = v.pointer ? `\`${v.fieldPath}\`` : 'The body';
+  const range = rangeOfNode(p, node);
+  const source = modelSource(ctx, v.owner);
+  // Whole object literals, not `{ ...base, x }` (much slower in V8); the key order is the one findings always had.
   if (!ok) {
     const expected = describeSchema(p.view, v.schema);
     return {
-      ...base,
+      rule: ID, severity: 'error', range, request: p.req.index, pointer: v.pointer, source,
       message: `${name} must be ${expected}${v.pointer ? ` (${v.owner})` : ''}, but it is ${ARTICLE[actual] ?? actual}${actual === 'number' && allowed.includes('integer') ? ' with a fraction' : ''}.`,
       fixes: certain(p, fixFor(p, node, allowed, schema.items)),
     };
   }
-  const en = Array.isArray(schema.enum) ? (schema.enum as unknown[]) : undefined;
-  if (en && !en.includes(node.value)) {
+  if (en && notInEnum) {
     const caseMatch = en.find((e) => typeof e === 'string' && typeof node.value === 'string' && e.toLowerCase() === node.value.toLowerCase());
     return {
-      ...base,
+      rule: ID, severity: 'error', range, request: p.req.index, pointer: v.pointer, source,
       message: `${name} must be one of ${en.map((e) => JSON.stringify(e)).join(', ')}; ${JSON.stringify(node.value)} is not allowed.`,
-      fixes: caseMatch === undefined ? [] : certain(p, [{ title: `Use ${JSON.stringify(caseMatch)}`, edits: [{ range: base.range, newText: JSON.stringify(caseMatch) }] }]),
+      fixes: caseMatch === undefined ? [] : certain(p, [{ title: `Use ${JSON.stringify(caseMatch)}`, edits: [{ range, newText: JSON.stringify(caseMatch) }] }]),
     };
   }
   return undefined;

@@ -21,12 +21,13 @@ export const payloadUnknownField: Rule = {
 
 function finding(ctx: Parameters<Rule['check']>[0], p: Payload, u: UnknownField): Finding {
   const where = u.owner === p.model ? p.model : `${u.owner} (at ${u.pointer.replace(/\/[^/]*$/, '') || '/'})`;
-  const base = { rule: ID, range: rangeOfNode(p, u.keyNode), request: p.req.index, pointer: u.pointer };
+  // Findings are written out as whole object literals: `{ ...base, x }` costs microseconds per finding in V8.
+  const range = rangeOfNode(p, u.keyNode);
   const lore = folkloreField(p.model, u.fieldPath);
   if (lore) {
     const details = subEntries(p, u).map((e) => `\`${e.path}\` → ${e.truth}`);
     return {
-      ...base, severity: 'error',
+      rule: ID, range, request: p.req.index, pointer: u.pointer, severity: 'error',
       message: `\`${u.key}\` is not a field of ${where}: ${truthFor(p, lore)}.${details.length ? ` ${details.join('; ')}.` : ''}`,
       fixes: certain(p, folkloreFix(p, u)),
       source: lore.source,
@@ -42,7 +43,7 @@ function finding(ctx: Parameters<Rule['check']>[0], p: Payload, u: UnknownField)
     ? `did you mean ${near.map((n) => `\`${n}\``).join(' or ')}?`
     : u.known.length <= 20 ? `its fields are ${u.known.join(', ')}.` : `see the ${u.owner} model for its fields.`;
   return {
-    ...base, severity: 'warning',
+    rule: ID, range, request: p.req.index, pointer: u.pointer, severity: 'warning',
     message: `Unknown field \`${u.key}\` in ${where}: ${hint}`,
     fixes: certain(p, fixes),
     source: modelSource(ctx, u.owner),

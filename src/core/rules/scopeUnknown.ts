@@ -17,7 +17,8 @@ export const scopeUnknown: Rule = {
     const out: Finding[] = [];
     for (const site of scopeSites(ctx)) {
       const f = describe(site, authoritative);
-      if (f) out.push({ rule: ID, range: site.range, request: site.request, pointer: site.pointer, fixes: [], ...f });
+      // Spelled out rather than `...f`: object spreads are much slower in V8.
+      if (f) out.push({ rule: ID, range: site.range, request: site.request, pointer: site.pointer, fixes: [], severity: f.severity, message: f.message, source: f.source });
     }
     return out;
   },

@@ -51,16 +51,18 @@ function looksJson(req: ParsedRequest, text: string): boolean {
   return req.body?.kind !== 'text' && /^\s*[{[]/.test(text);
 }
 
+const NOT_BLANK = /\S/;
+
 function parseBody(req: ParsedRequest, doc: SourceDocument): ParsedBody | undefined {
   const body = req.body;
   if (!body) return undefined;
   const inc = body.include;
   const fromInclude = !!inc;
   const text = inc ? inc.text : body.text;
-  if (text === undefined || !text.trim() || !looksJson(req, text)) return undefined;
+  if (text === undefined || !NOT_BLANK.test(text) || !looksJson(req, text)) return undefined;
   const { masked, spans } = maskVariables(text);
   const errors: ParseError[] = [];
-  const allowComments = /\.jsonc$/i.test(inc?.path ?? doc.path) && doc.kind === 'json';
+  const allowComments = doc.kind === 'json' && /\.jsonc$/i.test(inc?.path ?? doc.path);
   const root = parseTree(masked, errors, { disallowComments: !allowComments, allowTrailingComma: false, allowEmptyContent: false });
   const rangeOf = inc
     ? () => inc.range
@@ -96,5 +98,6 @@ export function maskVariables(text: string): { masked: string; spans: [number, n
 
 /** RFC 6901 pointer segment. */
 export function pointerSegment(s: string | number): string {
-  return String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+  const str = String(s);
+  return str.includes('~') || str.includes('/') ? str.replace(/~/g, '~0').replace(/\//g, '~1') : str;
 }

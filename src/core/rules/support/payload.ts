@@ -19,7 +19,8 @@ export interface UnknownField {
   fieldPath: string;
   /** Model (or property path) the field was found in, for messages. */
   owner: string;
-  known: string[];
+  /** The fields the owner model defines (shared between findings: do not modify). */
+  known: readonly string[];
 }
 
 export interface TypedValue { node: Node; schema: unknown; pointer: string; fieldPath: string; owner: string }
@@ -78,7 +79,7 @@ function walk(p: Payload, node: Node, raw: unknown, pointer: string, fieldPath: 
       } else if (mapVal) {
         if (valueNode) walk(p, valueNode, mapVal, ptr, fp, ownerHere);
       } else if (props) {
-        p.unknown.push({ key, keyNode, valueNode, pointer: ptr, fieldPath: fp, owner: ownerHere, known: Object.keys(props) });
+        p.unknown.push({ key, keyNode, valueNode, pointer: ptr, fieldPath: fp, owner: ownerHere, known: fieldNames(props) });
       }
     }
   } else if (node.type === 'array') {
@@ -87,6 +88,15 @@ function walk(p: Payload, node: Node, raw: unknown, pointer: string, fieldPath: 
       (node.children ?? []).forEach((child, i) => walk(p, child, items, `${pointer}/${i}`, `${fieldPath}[]`, ownerHere));
     }
   }
+}
+
+// Field names per properties object of a (cached, never modified) schema: listed once, not per unknown field.
+const names = new WeakMap<object, readonly string[]>();
+
+function fieldNames(props: Record<string, unknown>): readonly string[] {
+  let list = names.get(props);
+  if (!list) names.set(props, (list = Object.keys(props)));
+  return list;
 }
 
 /** Where body-model facts come from: the SDK the catalog was generated from. */

@@ -30,9 +30,12 @@ export interface RequestFacts {
   operation?: Operation;
 }
 
-const cache = new WeakMap<Catalog, WeakMap<ParsedRequest, RequestFacts>>();
-// Lookups memoised per catalog by method+URL: files repeat URLs, and a miss
-// (with its "did you mean" suggestions) costs milliseconds.
+// Facts per request and catalog: one WeakMap lookup per call (every rule asks for
+// every request), with a short list for the rare request linted against several catalogs.
+interface Cached { catalog: Catalog; facts: RequestFacts; next?: Cached }
+const cache = new WeakMap<ParsedRequest, Cached>();
+// Lookups memoised per catalog by method+URL: files repeat URLs. A miss's
+// "did you mean" suggestions are computed only when a rule reads them.
 const lookups = new WeakMap<Catalog, Map<string, LookupResult>>();
 const MAX_MEMO = 5000;
 
@@ -77,13 +80,31 @@ export function classifyHost(host: string): HostKind {
 export const TOKEN_PATH = /^\/(?:api\/v2\/)?oauth\/token\/?$/i;
 
 export function requestFacts(req: ParsedRequest, catalog: Catalog, doc: SourceDocument): RequestFacts {
-  let perCatalog = cache.get(catalog);
-  if (!perCatalog) cache.set(catalog, (perCatalog = new WeakMap()));
-  const hit = perCatalog.get(req);
-  if (hit) return hit;
+  const first = cache.get(req);
+  for (let c = first; c; c = c.next) if (c.catalog === catalog) return c.facts;
   const facts = compute(req, catalog, doc);
-  perCatalog.set(req, facts);
+  cache.set(req, { catalog, facts, next: first });
   return facts;
+}
+
+/** What the URL text alone decides (shared by every request written with the same URL: do not modify). */
+interface UrlFacts { url: UrlParts; host: HostKind; apiPath: boolean; tokenPath: boolean; genesys: boolean }
+const byUrl = new Map<string, UrlFacts>();
+
+function urlFacts(rawUrl: string): UrlFacts {
+  let hit = byUrl.get(rawUrl);
+  if (!hit) {
+    const url = splitUrl(rawUrl);
+    const host = classifyHost(url.host);
+    const tokenPath = TOKEN_PATH.test(url.path);
+    const apiPath = /^\/api\/v2(\/|$)/i.test(url.path);
+    const genesys = host.kind === 'region' || host.kind === 'genesys-like'
+      || ((host.kind === 'unresolved' || host.kind === 'loopback') && (apiPath || tokenPath || /^\/oauth\//i.test(url.path)));
+    hit = { url, host, apiPath, tokenPath, genesys };
+    if (byUrl.size >= MAX_MEMO) byUrl.clear();
+    byUrl.set(rawUrl, hit);
+  }
+  return hit;
 }
 
 function compute(req: ParsedRequest, catalog: Catalog, doc: SourceDocument): RequestFacts {
@@ -93,14 +114,10 @@ function compute(req: ParsedRequest, catalog: Catalog, doc: SourceDocument): Req
     const url = splitUrl(operation?.path ?? '');
     return { url, host: { kind: 'unresolved' }, genesys: true, isTokenRequest: false, operation };
   }
-  const url = splitUrl(req.url);
-  const host = classifyHost(url.host);
-  const isTokenRequest = TOKEN_PATH.test(url.path) || /(^|&|\s)grant_type=/.test(req.body?.text ?? '');
-  const apiPath = /^\/api\/v2(\/|$)/i.test(url.path);
-  const genesys = host.kind === 'region' || host.kind === 'genesys-like'
-    || ((host.kind === 'unresolved' || host.kind === 'loopback') && (apiPath || TOKEN_PATH.test(url.path) || /^\/oauth\//i.test(url.path)));
+  const { url, host, apiPath, tokenPath, genesys } = urlFacts(req.url);
+  const isTokenRequest = tokenPath || /(^|&|\s)grant_type=/.test(req.body?.text ?? '');
   let lookup: LookupResult | undefined;
-  if (genesys && apiPath && !TOKEN_PATH.test(url.path) && doc.kind !== 'json') lookup = lookupOnce(catalog, req.method, req.url);
+  if (genesys && apiPath && !tokenPath && doc.kind !== 'json') lookup = lookupOnce(catalog, req.method, req.url);
   return { url, host, genesys, isTokenRequest, lookup, operation: lookup?.match?.operation };
 }
 

@@ -35,9 +35,14 @@ export function scopeSites(ctx: RuleContext): ScopeSite[] {
   const raw: Omit<ScopeSite, 'cls'>[] = [];
   for (const req of ctx.parsed.requests) collectFromRequest(ctx, req, raw);
   if (isGenesysCode(ctx.parsed)) for (const s of ctx.parsed.code?.scopes ?? []) raw.push({ name: s.scope, range: s.range });
-  const sites = raw
-    .filter((s) => s.name && !s.name.includes('{{'))
-    .map((s) => ({ ...s, cls: classifyScope(s.name, isPermission, k.scopes) }));
+  const sites: ScopeSite[] = [];
+  for (const s of raw) {
+    if (!s.name || s.name.includes('{{')) continue;
+    // The collected objects are this function's own: completed in place (a spread copy is much slower in V8).
+    const site = s as ScopeSite;
+    site.cls = classifyScope(s.name, isPermission, k.scopes);
+    sites.push(site);
+  }
   cache.set(ctx.parsed, sites);
   return sites;
 }

@@ -14,10 +14,12 @@ export interface BuildContext {
   problems: SourceProblem[];
 }
 
-/** VariableRefs for every `{{...}}` inside `span` of the document. */
-export function refsIn(ctx: BuildContext, span: Span): VariableRef[] {
+/** VariableRefs for every `{{...}}` inside `span` of the document, appended to `out`. */
+export function refsIn(ctx: BuildContext, span: Span, out: VariableRef[] = []): VariableRef[] {
   const text = ctx.doc.text.slice(span.start, span.end);
-  return findTemplateRefs(text).map((t) => toRef(ctx, t.inner, ctx.doc.rangeAt(span.start + t.start, span.start + t.end)));
+  if (!text.includes('{{')) return out;
+  for (const t of findTemplateRefs(text)) out.push(toRef(ctx, t.inner, ctx.doc.rangeAt(span.start + t.start, span.start + t.end)));
+  return out;
 }
 
 function toRef(ctx: BuildContext, inner: string, range: VariableRef['range'], inInclude = false): VariableRef {
@@ -33,16 +35,20 @@ function toRef(ctx: BuildContext, inner: string, range: VariableRef['range'], in
 
 const slice = (ctx: BuildContext, s: Span) => ctx.doc.text.slice(s.start, s.end);
 
-export async function buildRequest(ctx: BuildContext, raw: RawRequest, index: number): Promise<ParsedRequest> {
+/**
+ * Synchronous unless the body is a `< file` include that has to be read: a
+ * file of hundreds of requests should not pay a promise per request.
+ */
+export function buildRequest(ctx: BuildContext, raw: RawRequest, index: number): ParsedRequest | Promise<ParsedRequest> {
   const { doc, resolver } = ctx;
   const variables: VariableRef[] = [];
   const urlStart = raw.urlParts[0].start;
   const urlEnd = raw.urlParts[raw.urlParts.length - 1].end;
-  const rawUrl = raw.urlParts.map((p) => slice(ctx, p)).join('');
-  for (const p of raw.urlParts) variables.push(...refsIn(ctx, p));
+  const rawUrl = raw.urlParts.length === 1 ? slice(ctx, raw.urlParts[0]) : raw.urlParts.map((p) => slice(ctx, p)).join('');
+  for (const p of raw.urlParts) refsIn(ctx, p, variables);
 
   const headers: Header[] = raw.headers.map((h) => {
-    variables.push(...refsIn(ctx, h.line));
+    refsIn(ctx, h.line, variables);
     const rawValue = slice(ctx, h.value);
     return {
       name: slice(ctx, h.name), rawValue, value: resolver.substitute(rawValue),
@@ -66,8 +72,23 @@ export async function buildRequest(ctx: BuildContext, raw: RawRequest, index: nu
   if (raw.title) req.title = raw.title.text;
   if (raw.httpVersion) req.httpVersion = raw.httpVersion;
   if (raw.curl) req.curl = true;
-  if (raw.body) req.body = await buildBody(ctx, raw, headers, variables);
+  if (!raw.body) return finish(ctx, raw, req);
+  if (raw.include) {
+    return includedBody(ctx, raw, headers, variables).then((body) => {
+      req.body = body;
+      return finish(ctx, raw, req);
+    });
+  }
+  const span = raw.body;
+  refsIn(ctx, span, variables);
+  const text = slice(ctx, span);
+  req.body = { text, offset: span.start, range: doc.rangeAt(span.start, span.end), kind: bodyKind(headers, undefined, text, raw.curl ? 'form' : 'text') };
+  return finish(ctx, raw, req);
+}
+
+function finish(ctx: BuildContext, raw: RawRequest, req: ParsedRequest): ParsedRequest {
   if (raw.curl) {                               // also {{...}} in options we do not model (-u, --cookie, ...)
+    const variables = req.variables;
     const seen = new Set(variables.map((v) => `${v.range.start.line}:${v.range.start.character}`));
     for (const v of refsIn(ctx, raw.range)) if (!seen.has(`${v.range.start.line}:${v.range.start.character}`)) variables.push(v);
     variables.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -75,38 +96,34 @@ export async function buildRequest(ctx: BuildContext, raw: RawRequest, index: nu
   return req;
 }
 
-async function buildBody(ctx: BuildContext, raw: RawRequest, headers: Header[], variables: VariableRef[]): Promise<RequestBody> {
+/** A `< file` body: the include's path and variables, and its text when it can be read. */
+async function includedBody(ctx: BuildContext, raw: RawRequest, headers: Header[], variables: VariableRef[]): Promise<RequestBody> {
   const { doc } = ctx;
   const span = raw.body!;
+  const inc = raw.include!;
   const body: RequestBody = { text: slice(ctx, span), offset: span.start, range: doc.rangeAt(span.start, span.end), kind: 'text' };
-  let includePath: string | undefined;
-  if (raw.include) {
-    const inc = raw.include;
-    includePath = slice(ctx, inc.path);
-    const range = doc.rangeAt(inc.path.start, inc.path.end);
-    body.include = { path: includePath, range };
-    if (inc.processVariables) body.include.processVariables = true;
-    variables.push(...refsIn(ctx, inc.path));
-    const written = ctx.resolver.substitute(includePath);
-    let resolvedPath: string | undefined;
-    if (written.includes('{{')) {
-      ctx.problems.push({ range, message: `Cannot read the body file ${includePath}: its path uses a variable that is not resolved here.` });
-    } else if (isFilePath(doc.path) || isFilePath(written)) {
-      resolvedPath = body.include.resolvedPath = joinPath(dirOf(doc.path), written);
-    } else {
-      ctx.problems.push({ range, message: `Cannot resolve the relative body file ${includePath}: the document is not saved as a file.` });
-    }
-    const text = resolvedPath ? await readInclude(ctx, resolvedPath, range) : undefined;
-    if (text !== undefined) {
-      body.include.text = text;
-      if (inc.processVariables) {
-        for (const t of findTemplateRefs(text)) variables.push(toRef(ctx, t.inner, range, true));
-      }
-    }
+  const includePath = slice(ctx, inc.path);
+  const range = doc.rangeAt(inc.path.start, inc.path.end);
+  body.include = { path: includePath, range };
+  if (inc.processVariables) body.include.processVariables = true;
+  refsIn(ctx, inc.path, variables);
+  const written = ctx.resolver.substitute(includePath);
+  let resolvedPath: string | undefined;
+  if (written.includes('{{')) {
+    ctx.problems.push({ range, message: `Cannot read the body file ${includePath}: its path uses a variable that is not resolved here.` });
+  } else if (isFilePath(doc.path) || isFilePath(written)) {
+    resolvedPath = body.include.resolvedPath = joinPath(dirOf(doc.path), written);
   } else {
-    variables.push(...refsIn(ctx, span));
+    ctx.problems.push({ range, message: `Cannot resolve the relative body file ${includePath}: the document is not saved as a file.` });
   }
-  body.kind = bodyKind(headers, includePath, body.include?.text ?? body.text, raw.curl ? 'form' : 'text');
+  const text = resolvedPath ? await readInclude(ctx, resolvedPath, range) : undefined;
+  if (text !== undefined) {
+    body.include.text = text;
+    if (inc.processVariables) {
+      for (const t of findTemplateRefs(text)) variables.push(toRef(ctx, t.inner, range, true));
+    }
+  }
+  body.kind = bodyKind(headers, includePath, body.include.text ?? body.text, raw.curl ? 'form' : 'text');
   return body;
 }
 

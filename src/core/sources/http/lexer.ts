@@ -67,21 +67,62 @@ export function lexHttp(doc: TextDocument): LexResult {
   const result: LexResult = { requests: [], fileVariables: [], scripts: [], prompts: [], scriptFiles: [] };
   let blockStart = 0;
   let blockIndex = 0;
-  for (let i = 0; i <= doc.lineCount; i++) {
-    if (i === doc.lineCount || SEPARATOR.test(doc.lineAt(i).text)) {
-      if (i > blockStart || i === doc.lineCount) lexBlock(doc, blockStart, i, blockIndex, result);
-      blockIndex++;
-      blockStart = i;
-    }
+  for (const i of separatorLines(doc)) {
+    if (i > blockStart) lexBlock(doc, blockStart, i, blockIndex, result);
+    blockIndex++;
+    blockStart = i;
   }
+  lexBlock(doc, blockStart, doc.lineCount, blockIndex, result);
   return result;
 }
 
-function trimmedSpan(doc: TextDocument, line: number): Span {
-  const l = doc.lineAt(line);
-  const lead = l.text.length - l.text.trimStart().length;
-  return { start: l.start + lead, end: l.start + l.text.trimEnd().length };
+/** The `###` lines, in order: found by searching the text for "###" rather than testing every line. */
+function separatorLines(doc: TextDocument): number[] {
+  const out: number[] = [];
+  const text = doc.text;
+  for (let at = text.indexOf('###'); at >= 0;) {
+    const line = doc.positionAt(at).line;
+    if (SEPARATOR.test(doc.lineAt(line).text)) out.push(line);
+    if (line + 1 >= doc.lineCount) break;
+    at = text.indexOf('###', Math.max(at + 3, doc.offsetAt({ line: line + 1, character: 0 })));
+  }
+  return out;
 }
+
+function trimmedSpan(doc: TextDocument, line: number): Span {
+  const { text, start } = doc.lineAt(line);
+  let a = 0, b = text.length;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  return { start: start + a, end: start + b };
+}
+
+/** Offset just past a line's last non-blank character (trimmedSpan(...).end without the span). */
+function contentEnd(doc: TextDocument, line: number): number {
+  const { text, start } = doc.lineAt(line);
+  let b = text.length;
+  while (b > 0 && isSpace(text.charCodeAt(b - 1))) b--;
+  return start + b;
+}
+
+/** The whitespace String.prototype.trim removes (ASCII and Unicode). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
+/** First non-blank character code of a line, or -1 for a blank line. */
+function firstChar(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) return c;
+  }
+  return -1;
+}
+
+// Only a line starting with one of these can be a script, include, handler or comment.
+const LT = 60, GT = 62, HASH = 35, SLASH = 47;
+// ... or, before the request line, a file variable (@) or an httpYac script block ({{).
+const PRE_LINE_START = new Set([LT, GT, HASH, SLASH, 64 /* @ */, 123 /* { */]);
 
 function lexBlock(doc: TextDocument, from: number, to: number, blockIndex: number, out: LexResult): void {
   let i = from;
@@ -97,8 +138,10 @@ function lexBlock(doc: TextDocument, from: number, to: number, blockIndex: numbe
   // pre phase
   for (; i < to; i++) {
     const text = doc.lineAt(i).text;
-    if (!text.trim()) continue;
+    const first = firstChar(text);
+    if (first === -1) continue;
     firstContent ??= i;
+    if (!PRE_LINE_START.has(first)) break;     // the request line (or curl)
     const nm = NAME_COMMENT.exec(text);
     if (nm) {
       const s = doc.lineAt(i).start + text.lastIndexOf(nm[1]);
@@ -132,39 +175,50 @@ function lexBlock(doc: TextDocument, from: number, to: number, blockIndex: numbe
       const at = doc.lineAt(i).start + doc.lineAt(i).text.indexOf('curl') + 4;
       req.urlParts.push({ start: at, end: at });
     }
-    req.range = { start: reqStart, end: trimmedSpan(doc, end - 1).end };
+    req.range = { start: reqStart, end: contentEnd(doc, end - 1) };
     out.requests.push(req);
     return;
   }
   lexRequestLine(doc, i, req);
-  let lastContentEnd = trimmedSpan(doc, i).end;
+  let lastContentEnd = contentEnd(doc, i);
   i++;
   for (; i < to && QUERY_CONT.test(doc.lineAt(i).text); i++) {
     req.urlParts.push(trimmedSpan(doc, i));
-    lastContentEnd = trimmedSpan(doc, i).end;
+    lastContentEnd = contentEnd(doc, i);
   }
   // headers
   for (; i < to; i++) {
     const text = doc.lineAt(i).text;
-    if (!text.trim()) { i++; break; }
-    if (COMMENT.test(text)) continue;
-    if (SCRIPT_START.test(text) || HANDLER.test(text)) break;
+    const first = firstChar(text);
+    if (first === -1) { i++; break; }
+    if (first === LT || first === GT || first === HASH || first === SLASH) {
+      if (COMMENT.test(text)) continue;
+      if (SCRIPT_START.test(text) || HANDLER.test(text)) break;
+    }
     const h = HEADER.exec(text);
     if (!h) break;                              // no blank line before the body: be lenient
     const s = doc.lineAt(i).start + h[1].length;
     const vs = s + h[2].length + h[3].length;
     req.headers.push({ line: trimmedSpan(doc, i), name: { start: s, end: s + h[2].length }, value: { start: vs, end: vs + h[4].length } });
-    lastContentEnd = trimmedSpan(doc, i).end;
+    lastContentEnd = contentEnd(doc, i);
   }
   // body: stops at the first response handler; leading/trailing comment lines are not body
   let bodyFirst: number | undefined, bodyLast: number | undefined;
   let afterHandler = false;
   for (; i < to; i++) {
     const text = doc.lineAt(i).text;
-    if (!text.trim()) continue;
+    const first = firstChar(text);
+    if (first === -1) continue;
+    if (first !== LT && first !== GT && first !== HASH && first !== SLASH) {   // plain body text (most lines)
+      if (afterHandler) continue;
+      bodyFirst ??= i;
+      bodyLast = i;
+      lastContentEnd = contentEnd(doc, i);
+      continue;
+    }
     if (SCRIPT_START.test(text)) {
       i = skipScript(doc, i, to, out);
-      lastContentEnd = trimmedSpan(doc, i).end;
+      lastContentEnd = contentEnd(doc, i);
       afterHandler = true;
       continue;
     }
@@ -172,7 +226,7 @@ function lexBlock(doc: TextDocument, from: number, to: number, blockIndex: numbe
     if (HANDLER.test(text) && !isInclude) {
       const file = HANDLER_FILE.exec(text);
       if (file) out.scriptFiles.push(file[1]);
-      lastContentEnd = trimmedSpan(doc, i).end;
+      lastContentEnd = contentEnd(doc, i);
       afterHandler = true;
       continue;
     }
@@ -180,7 +234,7 @@ function lexBlock(doc: TextDocument, from: number, to: number, blockIndex: numbe
     if (COMMENT.test(text)) continue;
     bodyFirst ??= i;
     bodyLast = i;
-    lastContentEnd = trimmedSpan(doc, i).end;
+    lastContentEnd = contentEnd(doc, i);
   }
   if (bodyFirst !== undefined && bodyLast !== undefined) {
     req.body = { start: doc.lineAt(bodyFirst).start, end: doc.lineAt(bodyLast).end };

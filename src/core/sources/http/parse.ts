@@ -23,7 +23,7 @@ export async function parseHttpDocument(source: SourceDocument, options: HttpPar
 
   const env = await loadEnvironment(doc.path, options);
   problems.push(...env.problems);
-  const usesDotenv = /\{\{\s*\$dotenv\b/.test(doc.text) || [...env.envVars.values(), ...env.sharedVars.values()].some((v) => v.includes('$dotenv'));
+  const usesDotenv = (doc.text.includes('$dotenv') && /\{\{\s*\$dotenv\b/.test(doc.text)) || [...env.envVars.values(), ...env.sharedVars.values()].some((v) => v.includes('$dotenv'));
   const dotenv = usesDotenv ? await loadDotenv(doc.path, options.files) : new Map<string, string>();
 
   // Names set by handler/pre-request script files count as dynamic too (unreadable files are simply skipped).
@@ -52,7 +52,10 @@ export async function parseHttpDocument(source: SourceDocument, options: HttpPar
 
   const ctx: BuildContext = { doc, resolver, files: options.files, problems };
   const requests = [];
-  for (const raw of lex.requests) requests.push(await buildRequest(ctx, raw, requests.length));
+  for (const raw of lex.requests) {
+    const built = buildRequest(ctx, raw, requests.length);
+    requests.push(built instanceof Promise ? await built : built);
+  }
 
   const fileVariables = lex.fileVariables.map((v) => {
     const name = doc.text.slice(v.name.start, v.name.end);

@@ -83,16 +83,25 @@ export class Resolver {
     return findTemplateRefs(raw).some((t) => this.isSensitive(t.inner, this.resolveIn(t.inner, 'file', []), depth + 1));
   }
 
+  /** Same text, same result: files repeat their URLs and header values request after request. */
+  private readonly substituted = new Map<string, string>();
+
   /** Replaces every resolvable `{{...}}`; others stay as written. */
   substitute(text: string): string {
     if (!text.includes('{{')) return text;
-    let out = '', last = 0;
-    for (const ref of findTemplateRefs(text)) {
-      const r = this.resolve(ref.inner);
-      out += text.slice(last, ref.start) + (r.resolved ? r.value ?? '' : text.slice(ref.start, ref.end));
-      last = ref.end;
+    let out = this.substituted.get(text);
+    if (out === undefined) {
+      out = '';
+      let last = 0;
+      for (const ref of findTemplateRefs(text)) {
+        const r = this.resolve(ref.inner);
+        out += text.slice(last, ref.start) + (r.resolved ? r.value ?? '' : text.slice(ref.start, ref.end));
+        last = ref.end;
+      }
+      out += text.slice(last);
+      this.substituted.set(text, out);
     }
-    return out + text.slice(last);
+    return out;
   }
 
   private substituteIn(text: string, ctx: 'file' | 'env', stack: string[]) {
