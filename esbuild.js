@@ -22,7 +22,16 @@ async function main() {
     { entry: 'src/cli/main.ts', out: 'dist/cli.js' },
     { entry: 'src/extension.ts', out: 'dist/extension.js' },
     { entry: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser' },
+    // Loaded by "Start Sandbox Org" on first use, so the extension's main bundle stays small.
+    { entry: 'src/sandbox/index.ts', out: 'dist/sandbox.js' },
   ].filter((b) => fs.existsSync(path.join(root, b.entry)));
+
+  // The Call Doctor webview's icon font: only codicon.css and .ttf, served from dist/codicons/.
+  const codicons = path.join(root, 'node_modules', '@vscode', 'codicons', 'dist');
+  if (fs.existsSync(codicons)) {
+    fs.mkdirSync(path.join(root, 'dist', 'codicons'), { recursive: true });
+    for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), path.join(root, 'dist', 'codicons', f));
+  }
 
   await Promise.all(bundles.map((b) => esbuild.build({
     entryPoints: [b.entry],

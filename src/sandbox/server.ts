@@ -46,6 +46,8 @@ export interface Sandbox {
   /** Approve a pending device request, exactly as the verification page form does. */
   approveDevice(userCode: string, userId: string): void;
   denyDevice(userCode: string): void;
+  /** User codes of device requests still waiting for approval (what the user's device shows), oldest first. */
+  pendingDeviceCodes(): string[];
   setFaults(spec: FaultSpec | undefined): void;
   setLatency(ms: number): void;
   close(): Promise<void>;
@@ -90,6 +92,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     denyDevice(userCode) {
       const r = decideDevice(state, userCode, fixture.users[0]?.id ?? '', false);
       if (!r.ok) throw new Error(r.reason);
+    },
+    pendingDeviceCodes() {
+      const now = state.now();
+      return [...state.devices.values()].filter((d) => d.status === 'pending' && d.expiresAt > now).map((d) => d.userCode);
     },
     setFaults(spec) { state.faults = parseFaults(spec); },
     setLatency(ms) { latencyMs = ms; },

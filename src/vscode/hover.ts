@@ -1,23 +1,33 @@
 // Hovers: the explanation of a finding under the cursor, the operation a
-// request line calls (permissions, scopes, provenance), and the schema of a
+// request line calls (permissions, scopes, provenance; when signed in, ✓/✗
+// for the current user from the cached token report), and the schema of a
 // body field of a known model.
 import * as jsonc from 'jsonc-parser';
 import * as vscode from 'vscode';
+import type { Session } from '../core/auth';
 import type { Operation } from '../core/catalog/types';
+import { markRequirements } from '../core/token';
 import type { ParsedRequest } from '../core/sources/types';
 import type { Range } from '../core/types';
 import type { Analysis, AnalysisService } from './analysis';
 import { toRange } from './convert';
 import { Disposer } from './disposer';
 import { SELECTOR } from './documents';
-import { fieldMarkdown, findingMarkdown, operationMarkdown, schemaAt } from './hoverContent';
+import { accessMarkdown, fieldMarkdown, findingMarkdown, operationMarkdown, schemaAt } from './hoverContent';
+import type { TokenReports } from './tokenReports';
+
+/** Who is signed in, for the ✓/✗ part; absent in hovers without sign-in support. */
+export interface HoverAccess {
+  reports: TokenReports;
+  sessionFor(url: string): Promise<Session | undefined>;
+}
 
 function contains(r: Range, p: vscode.Position): boolean {
   return toRange(r).contains(p);
 }
 
 export class HoverProvider extends Disposer implements vscode.HoverProvider {
-  constructor(private readonly analysis: AnalysisService) {
+  constructor(private readonly analysis: AnalysisService, private readonly access?: HoverAccess) {
     super();
     this.subscriptions.push(vscode.languages.registerHoverProvider(SELECTOR, this));
   }
@@ -30,6 +40,8 @@ export class HoverProvider extends Disposer implements vscode.HoverProvider {
     const op = req && this.operationOf(analysis, req);
     if (req && op && (contains(req.methodRange, pos) || contains(req.urlRange, pos) || (req.association && contains(req.association.range, pos)))) {
       sections.push(operationMarkdown(op));
+      const mine = await this.accessSection(op, req.url);
+      if (mine) sections.push(mine);
     } else if (req && op) {
       const field = this.fieldHover(analysis, req, op, pos);
       if (field) sections.push(field);
@@ -43,6 +55,21 @@ export class HoverProvider extends Disposer implements vscode.HoverProvider {
   private operationOf(analysis: Analysis, req: ParsedRequest): Operation | undefined {
     const id = analysis.result.requests.find((r) => r.index === req.index)?.operation?.id;
     return id ? this.analysis.catalog().byId(id) : undefined;
+  }
+
+  /** ✓/✗ of what the operation needs, for the session the request would run with; undefined when signed out. */
+  private async accessSection(op: Operation, url: string): Promise<string | undefined> {
+    const session = await this.access?.sessionFor(url);
+    if (!session || !this.access) return undefined;
+    // A request to another environment's host would not run with this token: no marks rather than wrong ones.
+    const origin = originOf(url);
+    if (origin && origin !== originOf(session.environment.apiBaseUrl)) return undefined;
+    const who = `${session.account?.name ?? session.clientId ?? session.grant} @ ${session.environment.name}`;
+    try {
+      return accessMarkdown(markRequirements(op, await this.access.reports.get(session)), who);
+    } catch (err) {
+      return `**For ${who}:** could not determine (the token could not be read: ${err instanceof Error ? err.message : String(err)})`;
+    }
   }
 
   private fieldHover(analysis: Analysis, req: ParsedRequest, op: Operation, pos: vscode.Position): string | undefined {
@@ -59,4 +86,8 @@ export class HoverProvider extends Disposer implements vscode.HoverProvider {
     const m = catalog.manifest;
     return `${fieldMarkdown(model, location.path, field)}\n\nSchema: \`${m.sdkPackage ?? 'SDK'}@${m.sdkVersion}\``;
   }
+}
+
+function originOf(url: string): string | undefined {
+  try { return /^https?:\/\//i.test(url) ? new URL(url).origin : undefined; } catch { return undefined; }
 }

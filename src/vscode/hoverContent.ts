@@ -1,6 +1,7 @@
 // Markdown for hovers: findings, operations and body-model fields. Only
 // presentation of what the core returned; no Genesys knowledge lives here.
 import type { JsonSchema, Operation, PermissionRequirement } from '../core/catalog/types';
+import type { RequirementMarks } from '../core/token';
 import type { Finding, SourceRef } from '../core/types';
 
 function sourceLine(source: SourceRef): string {
@@ -70,4 +71,13 @@ export function fieldMarkdown(model: string, path: readonly (string | number)[],
   const parts = [`**${field}**: \`${typeName(s)}\` — field of \`${model}\``];
   if (typeof s.description === 'string') parts.push(s.description);
   return parts.join('\n\n');
+}
+
+const GLYPH = { held: '✓', missing: '✗', unknown: '?', 'not-needed': '–', 'not-applicable': '–' } as const;
+
+/** The signed-in user's ✓/✗/? for each scope and permission the operation needs, with the reason. */
+export function accessMarkdown(marks: RequirementMarks, who: string): string {
+  const rows = [...marks.scopes, ...marks.permissions].map((m) => `- ${GLYPH[m.state]} ${m.kind} \`${m.name}\` — ${m.why}`);
+  rows.push(...marks.notes.map((n) => `- ? ${n}`));
+  return [`**For ${who}:**`, rows.join('\n') || 'nothing to check (no scope or permission declared)'].join('\n\n');
 }

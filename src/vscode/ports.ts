@@ -1,6 +1,7 @@
 // The core's ports over the extension host: fetch for HTTP, SecretStorage for
-// secrets, the output channel for logs, notifications for prompts.
+// secrets, the output channel for logs (redacted), notifications for prompts.
 import * as vscode from 'vscode';
+import { redactText } from '../core/http/redact';
 import type { HttpPort, LogPort, PromptPort, SecretsPort } from '../core/ports';
 
 const TIMEOUT_MS = 30_000;
@@ -31,22 +32,31 @@ export function secretsPort(secrets: vscode.SecretStorage): SecretsPort {
   };
 }
 
+/**
+ * LogPort over the LogOutputChannel. Every line is redacted first (tokens,
+ * secrets, Authorization headers, credential fields): the channel is plain
+ * text anyone can copy into a bug report.
+ */
 export function logPort(channel: vscode.LogOutputChannel): LogPort {
+  const clean = (m: string) => redactText(m);
   return {
-    debug: (m) => channel.debug(m),
-    info: (m) => channel.info(m),
-    warn: (m) => channel.warn(m),
-    error: (m) => channel.error(m),
+    debug: (m) => channel.debug(clean(m)),
+    info: (m) => channel.info(clean(m)),
+    warn: (m) => channel.warn(clean(m)),
+    error: (m) => channel.error(clean(m)),
   };
 }
 
+export const COPY_AND_OPEN = 'Copy & Open';
+
 /**
  * Device codes and sign-in URLs as a notification with buttons. Not awaited:
- * the flow must keep polling / listening while the message is up.
+ * the flow keeps polling / listening (under its cancellable progress
+ * notification) while the message is up, so nothing blocks on a click.
  */
 export const notificationPrompt: PromptPort = {
   async show(message, detail) {
-    const copy = detail?.code ? 'Copy Code & Open' : undefined;
+    const copy = detail?.code ? COPY_AND_OPEN : undefined;
     const open = detail?.url && !detail.code ? 'Open' : undefined;
     void vscode.window.showInformationMessage(message, ...[copy, open].filter((x): x is string => !!x)).then(async (choice) => {
       if (choice === copy && detail?.code) await vscode.env.clipboard.writeText(detail.code);

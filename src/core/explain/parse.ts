@@ -22,7 +22,9 @@ export function parseErrorInput(input: string, status?: number): ParsedError {
   const m = STATUS_LINE.exec(text);
   if (m && text.slice(0, m.index).trim() === '') {
     st ??= Number(m[1]);
-    const rest = text.slice(m.index + m[0].length).replace(/^\r?\n/, '');
+    // rest starts with the status line's line break, so a body right after an
+    // empty line (no headers) is still found: the head ends at the first blank line.
+    const rest = text.slice(m.index + m[0].length);
     const split = /\r?\n\r?\n/.exec(rest);
     const head = split ? rest.slice(0, split.index) : rest;
     for (const line of head.split(/\r?\n/)) {

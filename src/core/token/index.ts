@@ -3,3 +3,4 @@ export { formatTokenReport } from './format';
 export { describeAccount } from './account';
 export { decodeJwtToken, jwtScopes, verifyJwt } from './jwt';
 export type { TokenReport, JwtSummary, NamedRef } from './types';
+export { markRequirements, scopeHeld, type MarkState, type RequirementMark, type RequirementMarks } from './requirements';

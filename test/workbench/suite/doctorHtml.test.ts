@@ -1,41 +1,41 @@
-// The Call Doctor panel's HTML: escaped values, strict CSP, no scripts.
+// The Call Doctor webview's HTML shell: strict CSP with a per-render nonce,
+// the only script is the nonce'd bundle, no inline script or style, no data.
 import * as assert from 'assert';
-import type { DoctorResult } from '../../../src/core/live/types';
-import { renderDoctorHtml } from '../../../src/vscode/doctorHtml';
+import { contentSecurityPolicy, newNonce, renderDoctorHtml } from '../../../src/vscode/doctorHtml';
 
-const result: DoctorResult = {
-  operation: { id: 'postConversationsCalls', method: 'POST', path: '/api/v2/conversations/calls' },
-  environment: 'http://127.0.0.1:1', account: { name: 'Bob <script>alert(1)</script>', grant: 'CODE' },
-  checks: [
-    { id: 'station', title: 'Station', state: 'fail', summary: 'No station is associated with the user.', durationMs: 12, findings: [] },
-    { id: 'queue', title: 'Queue', state: 'skipped', summary: 'No queue in the request.', durationMs: 0, findings: [] },
-  ],
-  findings: [{
-    rule: 'station.none', severity: 'error', message: 'Bob has no station & cannot place calls.', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } },
-    fixes: [], source: { ref: 'FACTS §5', verified: false },
-    evidence: [{ request: 'GET /api/v2/users/me?expand=station', status: 200, excerpt: '{"station":{}}', durationMs: 5 }],
-  }],
-  verdict: 'fail', calls: [], criticalPath: 2, durationMs: 40,
+const options = {
+  nonce: 'Tm9uY2UxMjM0NTY3ODkw', cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/webview.css',
+  codiconsUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css',
 };
 
-describe('Call Doctor panel HTML', () => {
-  const html = renderDoctorHtml(result, 'POST /api/v2/conversations/calls', 'NONCE123', 'vscode-resource:');
+describe('Call Doctor webview HTML shell', () => {
+  const html = renderDoctorHtml(options);
 
-  it('has a strict CSP and no script', () => {
-    assert.match(html, /default-src 'none'; img-src vscode-resource:; style-src 'nonce-NONCE123';/);
-    assert.doesNotMatch(html, /<script/i);
+  it('declares a strict CSP: nothing by default, scripts only by nonce, styles/fonts/images only from the webview origin', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    assert.strictEqual(csp, "default-src &#39;none&#39;; script-src &#39;nonce-Tm9uY2UxMjM0NTY3ODkw&#39;; style-src https://file+.vscode-resource.vscode-cdn.net; font-src https://file+.vscode-resource.vscode-cdn.net; img-src https://file+.vscode-resource.vscode-cdn.net data:;");
+    assert.doesNotMatch(contentSecurityPolicy(options), /unsafe-(inline|eval)/);
   });
 
-  it('escapes every value from the server', () => {
-    assert.match(html, /as Bob &#60;script&#62;alert\(1\)&#60;\/script&#62; \[CODE\]/);
-    assert.match(html, /Bob has no station &#38; cannot place calls\./);
+  it('has exactly one script: the bundle, with the nonce and no inline body', () => {
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    assert.strictEqual(scripts.length, 1);
+    assert.strictEqual(scripts[0][1], ` nonce="${options.nonce}" src="${options.scriptUri}"`);
+    assert.strictEqual(scripts[0][2], '');
+    assert.doesNotMatch(html, /<style|style="|\son[a-z]+=/i, 'no inline style or event handler attributes');
   });
 
-  it('shows the verdict, each check with its state, and the evidence with provenance', () => {
-    assert.match(html, /Verdict: <strong>FAIL<\/strong>/);
-    assert.match(html, /<tr class="fail"><td class="state">FAIL<\/td><td>Station<\/td>/);
-    assert.match(html, /<tr class="skipped"><td class="state">skipped<\/td><td>Queue<\/td>/);
-    assert.match(html, /Source: FACTS §5 — <strong>unverified<\/strong>/);
-    assert.match(html, /<code>GET \/api\/v2\/users\/me\?expand=station<\/code> → 200 \(5 ms\)/);
+  it('loads the codicons and the theme stylesheet from the given webview URIs', () => {
+    assert.match(html, new RegExp(`<link rel="stylesheet" href="${options.codiconsUri.replace(/[.+]/g, '\\$&')}">`));
+    assert.match(html, new RegExp(`<link rel="stylesheet" href="${options.styleUri.replace(/[.+]/g, '\\$&')}">`));
+  });
+
+  it('makes a fresh nonce per render', () => {
+    const a = newNonce();
+    const b = newNonce();
+    assert.notStrictEqual(a, b);
+    assert.match(a, /^[A-Za-z0-9+/]{24}$/);
   });
 });

@@ -10,7 +10,11 @@ const Mocha: typeof import('mocha') = mochaModule.default ?? mochaModule;
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000 });
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  // WORKBENCH_FILES=a,b runs only the test files whose names contain a or b
+  // (development convenience; npm test always runs them all).
+  const only = (process.env.WORKBENCH_FILES ?? '').split(',').filter(Boolean);
+  const selected = (f: string) => only.length === 0 || only.some((o) => f.includes(o));
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && selected(f)).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {

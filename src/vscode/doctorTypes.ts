@@ -1,0 +1,40 @@
+// What one Call Doctor run for one request produced. Plain JSON (no vscode
+// types), so the panel can post it to its webview as it is.
+import type { DoctorResult } from '../core/live/types';
+import type { Finding } from '../core/types';
+
+export interface DoctorRequestSummary {
+  method: string;
+  /** The URL with resolvable {{variables}} substituted. */
+  url: string;
+  /** The URL as written in the file. */
+  rawUrl: string;
+  /** The catalog operation the request resolved to, when known. */
+  operationId?: string;
+  /** Path template of that operation, e.g. /api/v2/conversations/calls. */
+  operationPath?: string;
+}
+
+export interface DoctorRun {
+  /** The document's URI, as uri.toString(). */
+  uri: string;
+  requestIndex: number;
+  /** Document version the run checked. */
+  version: number;
+  request: DoctorRequestSummary;
+  /** Offline lint findings of this request (file ranges). */
+  offline: Finding[];
+  /** The live checks' result; absent when they could not run (see error). */
+  live?: DoctorResult;
+  /** live.findings placed in the file (range on the request line or the body field). */
+  liveInFile?: Finding[];
+  /** Why the live checks did not run or finish (not signed in, cancelled, unknown operation, network). */
+  error?: string;
+  cancelled?: boolean;
+  /** Environment and session the live checks ran against (never the token). */
+  environment?: string;
+  sessionId?: string;
+  /** ms since epoch */
+  startedAt: number;
+  durationMs: number;
+}

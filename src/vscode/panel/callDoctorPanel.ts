@@ -1,0 +1,235 @@
+// The Call Doctor webview panel (host side): one panel, reused. It shows the
+// latest run the DoctorService emitted, answers the webview's requests
+// (re-run, explain, apply fix, open docs, copy report) and survives reloads
+// through a WebviewPanelSerializer. The webview only ever receives the
+// redacted view model (viewModel.ts); posts wait for its `ready`.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { explainError } from '../../core/explain';
+import { redactText } from '../../core/http/redact';
+import type { LogPort } from '../../core/ports';
+import { renderMarkdown } from '../../core/report/markdown';
+import {
+  answer, isPanelState, isWebviewMessage, PostQueue, type ExplanationView, type HostMessage, type HostNotifications,
+  type PanelState, type RequestHandlers, type RunView, type WebviewMessage,
+} from '../../shared/protocol';
+import { toWorkspaceEdit } from '../convert';
+import { Disposer } from '../disposer';
+import { newNonce, renderDoctorHtml } from '../doctorHtml';
+import type { DoctorService } from '../doctorService';
+import type { DoctorRun } from '../doctorTypes';
+import { buildRunView, explanationView, type FindingIndex } from './viewModel';
+
+export const CALL_DOCTOR_VIEW_TYPE = 'genesysCloud.callDoctor';
+
+/** What tests may read (only recorded outside ExtensionMode.Production). */
+export interface PanelInspection {
+  view(): RunView | undefined;
+  html(): string | undefined;
+  readonly posted: HostMessage[];
+  readonly received: WebviewMessage[];
+  /** Feeds a message through the same path as webview.onDidReceiveMessage. */
+  receive(m: unknown): Promise<void>;
+  revive(panel: vscode.WebviewPanel, state: unknown): void;
+  isOpen(): boolean;
+}
+
+type Doctor = Pick<DoctorService, 'run' | 'onDidRun'>;
+
+export class CallDoctorPanel extends Disposer {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly queue = new PostQueue((m) => this.send(m));
+  private run: DoctorRun | undefined;
+  private view: RunView | undefined;
+  private findings: FindingIndex = new Map();
+  private explanation: ExplanationView | undefined;
+  private running = false;
+  private runSeq = 0;
+  /** The view update of the latest emitted run (a re-run answers only after its state was posted). */
+  private settled: Promise<void> = Promise.resolve();
+  private readonly docs = new Map<string, boolean>();
+  private readonly record: { posted: HostMessage[]; received: WebviewMessage[] } | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly doctor: Doctor,
+    private readonly secrets: () => Promise<string[]>, private readonly log: LogPort, recordForTests = false) {
+    super();
+    this.record = recordForTests ? { posted: [], received: [] } : undefined;
+    this.subscriptions.push(
+      doctor.onDidRun((run) => { this.settled = this.setRun(run); }),
+      vscode.window.registerWebviewPanelSerializer(CALL_DOCTOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => this.revive(panel, state) }),
+      { dispose: () => this.panel?.dispose() },
+    );
+  }
+
+  /** Opens (or reveals) the panel with the latest run. */
+  show(preserveFocus = false): void {
+    if (this.panel) { this.panel.reveal(undefined, preserveFocus); return; }
+    const panel = vscode.window.createWebviewPanel(CALL_DOCTOR_VIEW_TYPE, 'Call Doctor', { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, this.options());
+    this.adopt(panel);
+  }
+
+  /** After a reload: the webview's saved view model comes back (it never held a token). */
+  revive(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved: PanelState = isPanelState(state) ? state : {};
+    // What that panel showed comes back; its findings can no longer be fixed from here (no run behind them).
+    if (saved.view && saved.view.key !== this.view?.key) { this.view = saved.view; this.findings = new Map(); }
+    if (!this.explanation && saved.explanation) this.explanation = saved.explanation;
+    this.panel?.dispose();
+    panel.webview.options = this.options();
+    this.adopt(panel);
+  }
+
+  /** Explains an error body, shows the answer in the panel and returns it. */
+  async explain(text: string): Promise<ExplanationView> {
+    this.explanation = explanationView(explainError(text), await this.secrets());
+    this.notify('explanation', { explanation: this.explanation });
+    return this.explanation;
+  }
+
+  /** The redacted markdown report of the latest run (core renderMarkdown). */
+  async report(): Promise<string> {
+    const run = this.run && this.view?.key === `${this.run.requestIndex}|${this.run.uri}` ? this.run : undefined;
+    if (!run?.live) throw new Error(run?.error ? `No live result to report: ${run.error}` : 'No Call Doctor result yet: run the Call Doctor on a request first.');
+    const file = decodeURIComponent(run.uri.split('/').pop() ?? run.uri);
+    return renderMarkdown(run.live, {
+      file, request: { index: run.requestIndex, method: run.request.method, url: run.request.url },
+      offline: run.offline, secrets: await this.secrets(),
+    });
+  }
+
+  get inspection(): PanelInspection | undefined {
+    const rec = this.record;
+    if (!rec) return undefined;
+    return {
+      view: () => this.view, html: () => this.panel?.webview.html, posted: rec.posted, received: rec.received,
+      receive: (m) => this.receive(m), revive: (p, s) => this.revive(p, s), isOpen: () => !!this.panel,
+    };
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true, enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    const w = panel.webview;
+    const subs = [
+      w.onDidReceiveMessage((m) => { if (this.panel === panel) void this.receive(m); }),
+      // A hidden webview is torn down (no retainContextWhenHidden): queue until its new document is ready.
+      panel.onDidChangeViewState(() => { if (!panel.visible && this.panel === panel) this.queue.reset(); }),
+    ];
+    subs.push(panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+      subs.forEach((d) => d.dispose());
+    }));
+    const asUri = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
+    this.queue.reset();
+    w.html = renderDoctorHtml({
+      nonce: newNonce(), cspSource: w.cspSource,
+      scriptUri: asUri('dist', 'webview.js'), styleUri: asUri('media', 'webview.css'), codiconsUri: asUri('dist', 'codicons', 'codicon.css'),
+    });
+    this.updateTitle();
+    this.postSnapshot();
+  }
+
+  private async setRun(run: DoctorRun): Promise<void> {
+    const seq = ++this.runSeq;
+    const secrets = await this.secrets();
+    if (seq !== this.runSeq) return; // a newer run arrived meanwhile
+    const built = buildRunView(run, { secrets, hasDocs: (r) => this.hasDocs(r) });
+    this.run = run;
+    this.view = built.view;
+    this.findings = built.findings;
+    this.running = false;
+    this.updateTitle();
+    this.notify('state', { view: this.view });
+    this.notify('running', { running: false });
+  }
+
+  private postSnapshot(): void {
+    this.notify('state', { view: this.view ?? null });
+    this.notify('running', { running: this.running });
+    if (this.explanation) this.notify('explanation', { explanation: this.explanation });
+  }
+
+  private updateTitle(): void {
+    if (this.panel) this.panel.title = this.view ? `Call Doctor: ${this.view.verdict.toUpperCase()}` : 'Call Doctor';
+  }
+
+  private notify<N extends keyof HostNotifications>(method: N, params: HostNotifications[N]): void {
+    this.queue.post({ type: 'notify', method, params } as HostMessage);
+  }
+
+  private send(m: HostMessage): void {
+    this.record?.posted.push(m);
+    void this.panel?.webview.postMessage(m);
+  }
+
+  private async receive(m: unknown): Promise<void> {
+    if (!isWebviewMessage(m)) { this.log.warn('Call Doctor panel: ignored a malformed message from the webview.'); return; }
+    this.record?.received.push(m);
+    if (m.type === 'notify') {
+      // A (re)loaded document: what waited is superseded by the full current state, then posts flow directly.
+      if (m.method === 'ready') { this.queue.reset(); this.postSnapshot(); this.queue.ready(); }
+      return;
+    }
+    this.queue.post(await answer(m, this.handlers));
+  }
+
+  private readonly handlers: RequestHandlers = {
+    rerun: async () => {
+      // The view's key names the request (`index|uri`), also for a view restored after a reload.
+      const key = this.view?.key;
+      const bar = key?.indexOf('|') ?? -1;
+      if (!key || bar < 0) throw new Error('Nothing to re-run yet: run the Call Doctor on a request first.');
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(key.slice(bar + 1)));
+      this.running = true;
+      this.notify('running', { running: true });
+      try {
+        const next = await this.doctor.run(doc, Number(key.slice(0, bar)), undefined, { force: true });
+        await this.settled;
+        const verdict = this.view?.key === key ? this.view.verdict : 'unknown';
+        return { verdict, ...(next.error ? { error: redactText(next.error, await this.secrets()) } : {}) };
+      } finally {
+        if (this.running) { this.running = false; this.notify('running', { running: false }); }
+      }
+    },
+    explain: async ({ text }) => {
+      this.explanation = explanationView(explainError(text), await this.secrets());
+      return this.explanation;
+    },
+    applyFix: async ({ findingKey, fixIndex }) => {
+      const f = this.findings.get(findingKey);
+      const fix = f?.fixes[fixIndex];
+      if (!this.run || !f || !fix) throw new Error('That fix is no longer available: re-run the Call Doctor.');
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.run.uri));
+      if (doc.version !== this.run.version) return { applied: false, detail: 'The document changed since this run: re-run the Call Doctor, then apply the fix.' };
+      const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, fix.edits));
+      return { applied, detail: applied ? `Applied: ${fix.title}` : `VS Code did not apply "${fix.title}".` };
+    },
+    openDocs: async ({ rule }) => {
+      if (!this.hasDocs(rule)) return { opened: false };
+      const uri = vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${rule}.md`);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri).then(undefined, () => vscode.window.showTextDocument(uri, { preview: true }));
+      return { opened: true };
+    },
+    copyReport: async () => {
+      const md = await this.report();
+      await vscode.env.clipboard.writeText(md);
+      return { chars: md.length };
+    },
+  };
+
+  private hasDocs(rule: string): boolean {
+    if (!/^[a-z0-9.-]+$/i.test(rule)) return false;
+    let known = this.docs.get(rule);
+    if (known === undefined) {
+      known = fs.existsSync(vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${rule}.md`).fsPath);
+      this.docs.set(rule, known);
+    }
+    return known;
+  }
+}

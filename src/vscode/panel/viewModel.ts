@@ -1,0 +1,141 @@
+// Host side: turns a DoctorRun (core result + offline findings) into the
+// panel's view model, the only thing the webview ever receives. Every string
+// goes through redaction with the known secrets (the session tokens), so a
+// token cannot reach the webview even if a lookup echoed it. Free of 'vscode'
+// so unit tests can build views from fixture runs.
+import { redactText } from '../../core/http/redact';
+import type { Explanation } from '../../core/explain/explain';
+import { LIVE_RULES } from '../../core/live/finding';
+import type { CheckResult, CheckState, DoctorResult } from '../../core/live/types';
+import type { Finding } from '../../core/types';
+import type { ChecklistId, ChecklistItemView, ExplanationView, FindingView, ItemState, RunView } from '../../shared/protocol';
+import type { DoctorRun } from '../doctorTypes';
+
+export interface ViewOptions {
+  /** Values to scrub wherever they appear (access and refresh tokens). */
+  secrets: readonly string[];
+  hasDocs: (rule: string) => boolean;
+}
+
+/** The findings a view names by key, so the host can act on "apply fix k". */
+export type FindingIndex = Map<string, Finding>;
+
+const TITLES: Record<ChecklistId, string> = {
+  user: 'User context', scope: 'OAuth scope', permission: 'Permissions', station: 'Station',
+  edge: 'Edge', route: 'Outbound route', queue: 'Queue', payload: 'Payload',
+};
+
+// fail outranks unknown outranks pass outranks skipped when two checks make one item.
+const RANK: Record<CheckState, number> = { fail: 3, unknown: 2, pass: 1, skipped: 0 };
+
+export function buildRunView(run: DoctorRun, o: ViewOptions): { view: RunView; findings: FindingIndex } {
+  const index: FindingIndex = new Map();
+  const findingView = (item: ChecklistId, f: Finding, i: number): FindingView => {
+    const key = `${item}:${i}`;
+    index.set(key, f);
+    return {
+      key, rule: f.rule, severity: f.severity, message: f.message, ...(f.explanation ? { explanation: f.explanation } : {}),
+      source: { ref: f.source.ref, verified: f.source.verified },
+      evidence: (f.evidence ?? []).map((e) => ({ request: e.request, status: e.status, excerpt: e.excerpt, ...(e.durationMs !== undefined ? { durationMs: e.durationMs } : {}) })),
+      fixes: f.fixes.map((x, n) => ({ index: n, title: x.title })),
+      hasDocs: o.hasDocs(f.rule),
+    };
+  };
+  const item = (id: ChecklistId, state: ItemState, summary: string, findings: Finding[], durationMs?: number): ChecklistItemView => ({
+    id, title: TITLES[id], state, summary, ...(durationMs !== undefined ? { durationMs: Math.round(durationMs) } : {}),
+    findings: findings.map((f, i) => findingView(id, f, i)),
+  });
+
+  const live = run.live;
+  const items: ChecklistItemView[] = live ? liveItems(live, item) : (['user', 'scope', 'permission', 'station', 'edge', 'route', 'queue'] as const)
+    .map((id) => item(id, 'skipped', `Not checked: ${run.error ?? 'the live checks did not run.'}`, []));
+  items.push(payloadItem(run.offline, item));
+
+  const verdict: RunView['verdict'] = items.some((i) => i.state === 'fail') ? 'fail'
+    : !live || items.some((i) => i.state === 'unknown') ? 'unknown' : 'pass';
+  const view: RunView = {
+    key: `${run.requestIndex}|${run.uri}`,
+    request: {
+      file: decodeURIComponent(run.uri.split(/[\\/]/).pop() ?? run.uri), index: run.requestIndex,
+      method: run.request.method, url: run.request.url,
+      ...(run.request.operationId ? { operationId: run.request.operationId } : {}),
+      ...(run.request.operationPath ? { operationPath: run.request.operationPath } : {}),
+      ...((live?.environment ?? run.environment) ? { environment: live?.environment ?? run.environment } : {}),
+      ...(live?.account?.name ? { account: `${live.account.name}${live.account.grant ? ` (${live.account.grant})` : ''}` } : {}),
+      ...(live?.org?.name ? { org: live.org.name } : {}),
+    },
+    verdict,
+    ...(run.error ? { error: run.error } : {}),
+    startedAt: run.startedAt, durationMs: Math.round(run.durationMs),
+    ...(live ? { lookups: { calls: live.calls.length, criticalPath: live.criticalPath } } : {}),
+    items,
+  };
+  return { view: redactDeep(view, o.secrets), findings: index };
+}
+
+type ItemFn = (id: ChecklistId, state: ItemState, summary: string, findings: Finding[], durationMs?: number) => ChecklistItemView;
+
+function liveItems(r: DoctorResult, item: ItemFn): ChecklistItemView[] {
+  const by = (id: CheckResult['id']) => r.checks.find((c) => c.id === id);
+  const out: ChecklistItemView[] = [];
+  // "User context": the token's grant (a user behind it?) and any user the request names.
+  const userChecks = [by('grant'), by('user')].filter((c): c is CheckResult => !!c);
+  if (userChecks.length) {
+    const worst = userChecks.reduce((a, b) => (RANK[b.state] > RANK[a.state] ? b : a));
+    const summary = userChecks.filter((c) => c.state !== 'skipped').map((c) => c.summary).join(' ') || worst.summary;
+    out.push(item('user', worst.state, summary, userChecks.flatMap((c) => c.findings), sum(userChecks)));
+  } else out.push(item('user', 'unknown', 'The core reported no user-context check.', []));
+  for (const id of ['scope', 'permission'] as const) out.push(fromCheck(id, by(id), item));
+  out.push(...stationAndEdge(by('station'), item));
+  for (const id of ['route', 'queue'] as const) out.push(fromCheck(id, by(id), item));
+  return out;
+}
+
+function fromCheck(id: ChecklistId, c: CheckResult | undefined, item: ItemFn): ChecklistItemView {
+  return c ? item(id, c.state, c.summary, c.findings, c.durationMs) : item(id, 'unknown', 'The core reported no such check.', []);
+}
+
+/** The core checks station and Edge in one step; the checklist shows them apart, split by finding rule. */
+function stationAndEdge(c: CheckResult | undefined, item: ItemFn): ChecklistItemView[] {
+  if (!c) return [item('station', 'unknown', 'The core reported no station check.', []), item('edge', 'unknown', 'The core reported no station check.', [])];
+  const edgeFindings = c.findings.filter((f) => f.rule === LIVE_RULES.stationNoEdge);
+  const stationFindings = c.findings.filter((f) => f.rule !== LIVE_RULES.stationNoEdge);
+  if (c.findings.some((f) => f.rule === LIVE_RULES.stationNone)) {
+    return [item('station', c.state, c.summary, stationFindings, c.durationMs), item('edge', 'skipped', 'Not checked: there is no station to look up an Edge for.', [])];
+  }
+  if (edgeFindings.length) {
+    return [item('station', 'pass', 'A station is associated.', stationFindings, c.durationMs), item('edge', c.state, c.summary, edgeFindings, c.durationMs)];
+  }
+  return [item('station', c.state, c.summary, stationFindings, c.durationMs), item('edge', c.state, c.summary, [], c.durationMs)];
+}
+
+function payloadItem(offline: Finding[], item: ItemFn): ChecklistItemView {
+  const count = (s: Finding['severity']) => offline.filter((f) => f.severity === s).length;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const parts = [errors && `${errors} error${errors > 1 ? 's' : ''}`, warnings && `${warnings} warning${warnings > 1 ? 's' : ''}`, infos && `${infos} note${infos > 1 ? 's' : ''}`].filter(Boolean);
+  return item('payload', errors ? 'fail' : 'pass', parts.length ? `Offline checks: ${parts.join(', ')}.` : 'Offline checks found no problem in the request.', offline);
+}
+
+const sum = (cs: CheckResult[]) => cs.reduce((t, c) => t + c.durationMs, 0);
+
+export function explanationView(e: Explanation, secrets: readonly string[]): ExplanationView {
+  const view: ExplanationView = {
+    ...(e.status !== undefined ? { status: e.status } : {}), ...(e.code ? { code: e.code } : {}), ...(e.message ? { message: e.message } : {}),
+    known: e.known, cause: e.cause, fix: e.fix, permissions: [...e.permissions],
+    ...(e.permissionsType ? { permissionsType: e.permissionsType } : {}), ...(e.correlationId ? { correlationId: e.correlationId } : {}),
+    ...(e.retryAfterSeconds !== undefined ? { retryAfterSeconds: e.retryAfterSeconds } : {}), ...(e.rule ? { rule: e.rule } : {}),
+    folklore: e.folklore.map((f) => `${f.name}: ${f.why}`),
+    source: { ref: e.source.ref, verified: e.source.verified },
+  };
+  return redactDeep(view, secrets);
+}
+
+/** A copy with every string redacted (known secrets by value, credentials by shape). */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === 'string') return redactText(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)])) as T;
+  }
+  return value;
+}
