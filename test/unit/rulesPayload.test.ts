@@ -43,7 +43,8 @@ describe('payload rules', () => {
       const f = only(r, 'payload.unknown-field');
       assert.deepStrictEqual(f.map((x) => x.pointer), ['/to', '/from', '/routing']);
       assert.match(f[0].message, /`to\[\]\.phoneNumber` → use `phoneNumber` \(a single string\)/);
-      assert.strictEqual(f[0].fixes.length, 0, 'an array `to` has no certain rewrite');
+      // No rename for an array `to`; the whole-body on-behalf fix is tested in rulesFixes.test.ts.
+      assert.deepStrictEqual(f[0].fixes.map((x) => x.title.split(':')[0]), ['Call on behalf of agent-id-123']);
       assert.match(f[1].message, /`from\.phoneNumber` → use `callerId`/);
       assert.match(f[2].message, /`routing\.userId` → use POST \/api\/v2\/conversations\/calls\/user\/\{userId\}/);
     });

@@ -3,6 +3,7 @@
 // More than one fails with 400 too.many.create.conversation.parameters.
 import type { Rule, RuleContext } from '../lintTypes';
 import type { Finding, SourceRef } from '../types';
+import { callFixes } from './support/callFixes';
 import { payloads, rangeOfNode, type Payload } from './support/payload';
 
 const ID = 'payload.destination';
@@ -34,7 +35,7 @@ function appliesTo(p: Payload): boolean {
 const DESTINATIONS: ReadonlySet<string> = new Set(DESTINATION_FIELDS);
 const LIST = DESTINATION_FIELDS.map((f) => `\`${f}\``).join(', ');
 
-function check(_ctx: RuleContext, p: Payload): Finding | undefined {
+function check(ctx: RuleContext, p: Payload): Finding | undefined {
   const root = p.body.root;
   if (root?.type !== 'object') return undefined;
   const props = (root.children ?? []).filter((c) => c.children?.[1]?.type !== 'null');
@@ -47,7 +48,7 @@ function check(_ctx: RuleContext, p: Payload): Finding | undefined {
     const keys = new Set(props.map((c) => String(c.children?.[0]?.value)));
     const hint = keys.has('to') ? ' Put the number from `to` into `phoneNumber`.' : '';
     return {
-      rule: ID, severity: 'error', request: p.req.index, fixes: [], source,
+      rule: ID, severity: 'error', request: p.req.index, fixes: callFixes(ctx, p), source,
       message: `No destination: ${p.model} needs exactly one of ${list} (e.g. {"phoneNumber": "+15551234567"}).${hint}`,
       range: p.body.rangeOf(root.offset, 1),
       pointer: '',

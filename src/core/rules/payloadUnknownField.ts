@@ -1,9 +1,11 @@
 // payload.unknown-field: a body field the operation's model does not define
 // (nested objects too). Invented fields from forum answers (from/to/type/...)
-// get their real mapping; typos get "did you mean".
+// get their real mapping (and, when certain, a whole-body rewrite or the
+// on-behalf endpoint: support/callFixes.ts); typos get "did you mean".
 import type { Rule } from '../lintTypes';
 import type { Finding, Fix } from '../types';
 import { folkloreField, type FolkloreEntry } from '../knowledge/folklore';
+import { callFixes } from './support/callFixes';
 import { certain, modelSource, payloads, rangeOfNode, type Payload, type UnknownField } from './support/payload';
 import { closest } from './support/similar';
 
@@ -29,7 +31,7 @@ function finding(ctx: Parameters<Rule['check']>[0], p: Payload, u: UnknownField)
     return {
       rule: ID, range, request: p.req.index, pointer: u.pointer, severity: 'error',
       message: `\`${u.key}\` is not a field of ${where}: ${truthFor(p, lore)}.${details.length ? ` ${details.join('; ')}.` : ''}`,
-      fixes: certain(p, folkloreFix(p, u)),
+      fixes: [...certain(p, folkloreFix(p, u)), ...(u.pointer.lastIndexOf('/') === 0 ? callFixes(ctx, p) : [])],
       source: lore.source,
       explanation: `Why: ${lore.why}.`,
     };

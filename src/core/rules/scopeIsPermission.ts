@@ -5,7 +5,8 @@ import type { Rule } from '../lintTypes';
 import type { Finding } from '../types';
 import { FACTS_PERMISSIONS_SOURCE } from '../knowledge/permissions';
 import { SCOPE_FORMAT_SOURCE } from '../knowledge/scopes';
-import { scopeSites } from './support/scopeSites';
+import { scopeFixes } from './support/scopeFixes';
+import { knowledge, scopeSites } from './support/scopeSites';
 
 const ID = 'scope.is-permission';
 
@@ -14,6 +15,7 @@ export const scopeIsPermission: Rule = {
   title: 'Permission name used as an OAuth scope',
   check(ctx) {
     const out: Finding[] = [];
+    const registry = knowledge(ctx).scopes;
     for (const site of scopeSites(ctx)) {
       const { cls } = site;
       if (cls.kind !== 'is-permission') continue;
@@ -24,7 +26,8 @@ export const scopeIsPermission: Rule = {
         ? 'assign it through a role on the OAuth client (client credentials use roles, not scopes)'
         : 'the user gets it through a role';
       out.push({
-        rule: ID, severity: 'error', range: site.range, request: site.request, pointer: site.pointer, fixes: [],
+        rule: ID, severity: 'error', range: site.range, request: site.request, pointer: site.pointer,
+        fixes: scopeFixes(ctx.parsed.doc, site, registry, registry.authoritative),
         message: `\`${cls.name}\` is a permission, not an OAuth scope: ${roles}.${alt}`,
         source: { ref: `${SCOPE_FORMAT_SOURCE.ref}; permission names: ${FACTS_PERMISSIONS_SOURCE.ref} or the catalog`, verified: true },
         explanation: cls.folklore ? `Forum answers use it as a scope (${cls.folklore.why}).` : undefined,

@@ -1,9 +1,11 @@
 // scope.unknown: a scope name that is no Genesys OAuth scope: folklore from
 // forum answers, a permission-shaped a:b:c string, or a name in no scope list
 // (the offline list is UNVERIFIED, the live GET /api/v2/oauth/scopes list is not).
+// Fixes (support/scopeFixes.ts): the domain scope by pattern, or removing the name.
 import type { Rule } from '../lintTypes';
 import type { Finding, Severity, SourceRef } from '../types';
 import { SCOPE_FORMAT_SOURCE } from '../knowledge/scopes';
+import { scopeFixes } from './support/scopeFixes';
 import { knowledge, scopeSites, type ScopeSite } from './support/scopeSites';
 
 const ID = 'scope.unknown';
@@ -13,12 +15,13 @@ export const scopeUnknown: Rule = {
   id: ID,
   title: 'Scope name that is no Genesys OAuth scope',
   check(ctx) {
-    const authoritative = knowledge(ctx).scopes.authoritative;
+    const registry = knowledge(ctx).scopes;
+    const authoritative = registry.authoritative;
     const out: Finding[] = [];
     for (const site of scopeSites(ctx)) {
       const f = describe(site, authoritative);
       // Spelled out rather than `...f`: object spreads are much slower in V8.
-      if (f) out.push({ rule: ID, range: site.range, request: site.request, pointer: site.pointer, fixes: [], severity: f.severity, message: f.message, source: f.source });
+      if (f) out.push({ rule: ID, range: site.range, request: site.request, pointer: site.pointer, fixes: scopeFixes(ctx.parsed.doc, site, registry, authoritative), severity: f.severity, message: f.message, source: f.source });
     }
     return out;
   },

@@ -67,7 +67,9 @@ function parseBody(req: ParsedRequest, doc: SourceDocument): ParsedBody | undefi
   const rangeOf = inc
     ? () => inc.range
     : (offset: number, length: number) => ({ start: doc.positionAt(body.offset + offset), end: doc.positionAt(body.offset + offset + length) });
-  const isVariable = (n: Node) => spans.some(([a, b]) => n.offset < b && a < n.offset + n.length);
+  // Only values are variables: an object or array that merely contains one is still checked field by field.
+  const isVariable = (n: Node) => n.type !== 'object' && n.type !== 'array' && n.type !== 'property'
+    && spans.some(([a, b]) => n.offset < b && a < n.offset + n.length);
   return { root, errors, rangeOf, isVariable, fromInclude, text };
 }
 

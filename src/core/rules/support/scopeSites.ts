@@ -18,6 +18,10 @@ export interface ScopeSite {
   /** grant_type of the same token request, when written. */
   grant?: string;
   pointer?: string;
+  /** How the name is written: in a `scope=` parameter, as a JSON array item, or in a code string literal. */
+  where?: 'param' | 'array' | 'code';
+  /** Code only: the whole string literal the name is in. */
+  literal?: Range;
   cls: ScopeClassification;
 }
 
@@ -34,7 +38,7 @@ export function scopeSites(ctx: RuleContext): ScopeSite[] {
   const isPermission = (p: string) => k.permissions.has(p);
   const raw: Omit<ScopeSite, 'cls'>[] = [];
   for (const req of ctx.parsed.requests) collectFromRequest(ctx, req, raw);
-  if (isGenesysCode(ctx.parsed)) for (const s of ctx.parsed.code?.scopes ?? []) raw.push({ name: s.scope, range: s.range });
+  if (isGenesysCode(ctx.parsed)) for (const s of ctx.parsed.code?.scopes ?? []) raw.push({ name: s.scope, range: s.range, where: 'code', literal: s.literalRange });
   const sites: ScopeSite[] = [];
   for (const s of raw) {
     if (!s.name || s.name.includes('{{')) continue;
@@ -79,7 +83,8 @@ function collectFromRequest(ctx: RuleContext, req: ParsedRequest, out: Omit<Scop
     for (const s of splitScopeParam(p.value)) {
       const a = toOffset(p.valueStart + s.start);
       const b = toOffset(p.valueStart + s.end);
-      out.push({ name: s.name, range: a === undefined || b === undefined ? whole : { start: doc.positionAt(a), end: doc.positionAt(b) }, request: req.index, grant });
+      const exact = a !== undefined && b !== undefined;
+      out.push({ name: s.name, range: exact ? { start: doc.positionAt(a), end: doc.positionAt(b) } : whole, request: req.index, grant, where: exact ? 'param' : undefined });
     }
   };
   if (body) for (const p of formBody) if (p.key === 'scope') push(p, (i) => body.offset + i, body.range);
@@ -100,7 +105,7 @@ function collectFromRequest(ctx: RuleContext, req: ParsedRequest, out: Omit<Scop
     const arr = json?.root?.children?.find((c) => c.children?.[0]?.value === 'scope')?.children?.[1];
     if (json && arr?.type === 'array') {
       (arr.children ?? []).forEach((n, i) => {
-        if (n.type === 'string') out.push({ name: String(n.value), range: json.rangeOf(n.offset, n.length), request: req.index, pointer: `/scope/${i}` });
+        if (n.type === 'string') out.push({ name: String(n.value), range: json.rangeOf(n.offset, n.length), request: req.index, pointer: `/scope/${i}`, where: json.fromInclude ? undefined : 'array' });
       });
     }
   }
