@@ -18,7 +18,7 @@ const OLD_SPEC: SourceRef = { ref: 'swagger-2018.json x-inin-error-codes (FACTS.
 export const KNOWN_CODES: readonly CodeInfo[] = [
   {
     code: 'missing.permissions', status: 403, rule: 'permission.missing', source: OLD_SPEC,
-    cause: 'The user (or the client\'s roles) lacks the permission(s) listed; the operation requires all of its declared permissions.',
+    cause: 'The user (or the client\'s roles) lacks the permission(s) listed in the message. That this code means the operation requires ALL of its declared permissions is inferred from the texts (UNVERIFIED, FACTS.md §4.2).',
     fix: 'Add a role that grants the listed permission(s) to the user (or to the OAuth client\'s roles for client credentials), in the division that owns the object, then sign in again.',
   },
   {
@@ -28,7 +28,7 @@ export const KNOWN_CODES: readonly CodeInfo[] = [
   },
   {
     code: 'not.authorized', status: 403, rule: 'permission.missing', source: { ref: 'swagger-2018.json x-inin-error-codes (FACTS.md §4.2); division cause UNVERIFIED as a specific message', verified: false },
-    cause: 'Not authorized for this action. Common reasons: the permission is granted only in another division than the object\'s, or the OAuth client lacks the scope (the exact 403 for a missing scope is UNVERIFIED).',
+    cause: 'Not authorized for this action. Possible reasons (UNVERIFIED): the permission is granted only in another division than the object\'s, or the OAuth client lacks the scope (the exact 403 for a missing scope is UNVERIFIED).',
     fix: 'Run `call-doctor check` on the request: it compares the token\'s scopes with the operation\'s and shows in which divisions your roles grant the permission.',
   },
   {
@@ -48,12 +48,12 @@ export const KNOWN_CODES: readonly CodeInfo[] = [
   },
   {
     code: 'too.many.requests', status: 429, source: { ref: 'swagger-2018.json (FACTS.md §6.1); Retry-After handling: gc CLI restclient.go', verified: true },
-    cause: 'Rate limit exceeded for this token, user or OAuth client.',
+    cause: 'Rate limit exceeded: the message names the maximum number of requests and the window. Which counter it was (per token, user or OAuth client) is UNVERIFIED.',
     fix: 'Wait for the Retry-After seconds before retrying, and spread requests out (the limit values are UNVERIFIED; read GET /api/v2/organizations/limits/namespaces).',
   },
   {
     code: 'bad.credentials', status: 401, source: OLD_SPEC,
-    cause: 'The token is invalid or expired, or it belongs to another region than the API host.',
+    cause: 'Genesys did not accept the token ("Invalid login credentials."). Likely causes (inferred): the token is invalid or expired, or it was issued in another region than the API host.',
     fix: 'Sign in again (`call-doctor login`) against the same region as the API host you call.',
   },
   {
@@ -63,7 +63,7 @@ export const KNOWN_CODES: readonly CodeInfo[] = [
   },
   {
     code: 'providerapi.error.station.no.active.edge', status: 500, rule: 'station.no-edge', source: OLD_SPEC,
-    cause: 'The user\'s station has no active Edge: the Edge that serves the station is offline or not assigned.',
+    cause: 'No Edge could be found for the user\'s station ("Could not find an Edge for this station."): probably the Edge that serves the station is offline or not assigned (inferred from the code and message).',
     fix: 'Ask the telephony admin to check the station\'s Edge (online, assigned to the site), or associate another station.',
   },
   {

@@ -15,8 +15,9 @@ const KEY_ALT = SECRET_KEYS.map((k) => k.replace(/_/g, '[_-]?')).join('|');
 const JSON_FIELD = new RegExp(`(["']?(?:${KEY_ALT})["']?\\s*[:=]\\s*)(["'])((?:\\\\.|(?!\\2).)*)\\2`, 'gi');
 // access_token=value in forms and query strings
 const FORM_FIELD = new RegExp(`([?&;\\s]|^)((?:${KEY_ALT})=)([^&\\s"']+)`, 'gim');
-// Authorization: Bearer xyz / Basic xyz  (header lines and free text)
-const AUTH_HEADER = /\b(authorization\s*[:=]\s*)(?:(bearer|basic)\s+)?([^\s"',}]+)/gi;
+// Authorization: Bearer xyz / Basic xyz  (header lines and free text). Not permission
+// names of the authorization domain (authorization:grant:view), which findings cite.
+const AUTH_HEADER = /\b(authorization(?!:[A-Za-z]+:[A-Za-z*]+\b)\s*[:=]\s*)(?:(bearer|basic)\s+)?([^\s"',}]+)/gi;
 // Credentials are long; a minimum length keeps prose such as "bearer token" readable.
 const BEARER = /\b(bearer\s+)([A-Za-z0-9\-._~+/]{12,}=*)/gi;
 
@@ -49,9 +50,4 @@ export function excerpt(body: string, secrets: readonly (string | undefined)[] =
   const compact = body.replace(/\s+/g, ' ').trim();
   const red = redactText(compact, secrets);
   return red.length > max ? `${red.slice(0, max)}…` : red;
-}
-
-/** URL with secret query parameters removed (for evidence lines). */
-export function redactUrl(url: string, secrets: readonly (string | undefined)[] = []): string {
-  return redactText(url, secrets);
 }

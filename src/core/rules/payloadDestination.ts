@@ -14,6 +14,11 @@ const OLD_SPEC: SourceRef = {
   verified: true,
 };
 
+const BY_MODEL: SourceRef = {
+  ref: `${OLD_SPEC.ref}; applied to this operation because its body is CreateCallRequest (inference)`,
+  verified: false,
+};
+
 export const payloadDestination: Rule = {
   id: ID,
   title: 'Call request needs exactly one destination',
@@ -41,7 +46,10 @@ function check(ctx: RuleContext, p: Payload): Finding | undefined {
   const props = (root.children ?? []).filter((c) => c.children?.[1]?.type !== 'null');
   const present = props.filter((c) => DESTINATIONS.has(String(c.children?.[0]?.value)));
   if (present.length === 1) return undefined;   // the common case: build no message
-  const source = p.operation.singleDestination?.source ?? OLD_SPEC;
+  // The error code is documented for POST /api/v2/conversations/calls only; other
+  // CreateCallRequest operations (the newer on-behalf endpoint) get it by inference.
+  const documented = !!p.operation.singleDestination || p.operation.path === '/api/v2/conversations/calls';
+  const source = p.operation.singleDestination?.source ?? (documented ? OLD_SPEC : BY_MODEL);
   const list = LIST;
   // Whole object literals, not `{ ...base, x }` (much slower in V8); the key order is the one findings always had.
   if (present.length === 0) {
@@ -59,7 +67,7 @@ function check(ctx: RuleContext, p: Payload): Finding | undefined {
     const second = present[1].children![0];
     return {
       rule: ID, severity: 'error', request: p.req.index, fixes: [], source,
-      message: `Only one destination per request, but this body has ${names}: Genesys answers 400 too.many.create.conversation.parameters ("Only a single destination can be supplied in a create conversation request"). Keep one of ${list}.`,
+      message: `Only one destination per request, but this body has ${names}: ${documented ? 'Genesys answers' : 'Genesys probably answers (documented for POST /api/v2/conversations/calls; inferred for this operation)'} 400 too.many.create.conversation.parameters ("Only a single destination can be supplied in a create conversation request"). Keep one of ${list}.`,
       range: rangeOfNode(p, second),
       pointer: `/${second.value}`,
     };

@@ -1,5 +1,6 @@
 // payload.invalid-json: a JSON body (or payload file) that does not parse.
-// Genesys answers such bodies with 400 bad.request (swagger-2018 x-inin-error-codes).
+// Genesys presumably answers such bodies with 400 bad.request (a generic code in the
+// swagger-2018 x-inin-error-codes; which code a parse error gets is not documented).
 import type { Rule } from '../lintTypes';
 import type { Finding } from '../types';
 import { jsonBody, parseErrorText } from './support/body';
@@ -23,11 +24,11 @@ export const payloadInvalidJson: Rule = {
       out.push({
         rule: ID,
         severity: 'error',
-        message: `Invalid JSON${where}: ${parseErrorText(err.error)}. Genesys rejects a body it cannot parse with 400 bad.request.`,
+        message: `Invalid JSON${where}: ${parseErrorText(err.error)}. Genesys rejects a body it cannot parse, probably with 400 bad.request (a documented generic 400 code).`,
         range: body.rangeOf(err.offset, err.offset < body.text.length ? len : 0),
         request: req.index,
         fixes: [],
-        source: { ref: 'RFC 8259 (JSON); swagger-2018 x-inin-error-codes 400 bad.request (FACTS.md §3.4)', verified: true },
+        source: { ref: 'RFC 8259 (JSON); swagger-2018 x-inin-error-codes 400 bad.request (FACTS.md §3.4; that a parse error gets this code is inferred)', verified: true },
       });
     }
     return out;

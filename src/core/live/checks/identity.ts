@@ -60,7 +60,12 @@ export async function scopeCheck(ctx: CheckContext): Promise<CheckOutcome> {
   // Genesys lists alternatives (e.g. ["conversations", "conversations:readonly"]); a
   // read-write scope also covers its :readonly form.
   const held = required.scopes.filter((s) => scopes.includes(s) || (s.endsWith(':readonly') && scopes.includes(s.slice(0, -':readonly'.length))));
-  if (held.length > 0) return passed(`The token has the scope ${held[0]}.`);
+  if (held.length > 0) {
+    // Say which scope the token really holds: read-write covering :readonly is our inference.
+    const exact = held.find((s) => scopes.includes(s));
+    return passed(exact ? `The token has the scope ${exact}.`
+      : `The token has the read-write scope ${held[0].slice(0, -':readonly'.length)}, taken to cover ${held[0]} (inferred).`);
+  }
   const enforcementNote = ctx.input.swagger?.enforced === true ? '' : ' (if the org enforces OAuth scopes, which is a per-org setting)';
   return {
     state: 'fail', summary: `The token lacks the scope ${required.scopes.join(' or ')}.`,

@@ -59,7 +59,9 @@ async function resolveStation(ctx: CheckContext): Promise<StationInfo> {
   const stationId = str(station?.id);
   if (!stationId) {
     const f = liveFinding(LIVE_RULES.stationNone, onBehalf ? 'warning' : 'error',
-      `${onBehalf ? `User ${ctx.targetUserId} has` : 'You have'} no station associated; Genesys refuses to place a call with 400 conversation.error.no.user.station ("A station is required to place a call."). ` +
+      (onBehalf
+        ? `User ${ctx.targetUserId} has no station associated, so the on-behalf call probably fails (inferred, UNVERIFIED; a call placed as the token's user gets 400 conversation.error.no.user.station, "A station is required to place a call."). `
+        : 'You have no station associated; Genesys refuses to place a call with 400 conversation.error.no.user.station ("A station is required to place a call."). ') +
       `Associate a station: PUT /api/v2/users/${onBehalf ? '{userId}/station' : 'stations/me'}/associatedstation/{stationId}.`,
       source, [focused(stationsAnswer.answer, onBehalf ? (j) => j : only('id', 'name', 'station'))]);
     return { outcome: { state: 'fail', summary: `No station associated with ${whose}.`, findings: [f] }, edges: [], evidence: [stationsAnswer.answer] };
@@ -71,8 +73,8 @@ async function resolveStation(ctx: CheckContext): Promise<StationInfo> {
   const edgeIds = [str(rec(s.primaryEdge)?.id), str(rec(s.secondaryEdge)?.id)].filter((e): e is string => !!e);
   if (edgeIds.length === 0) {
     const f = liveFinding(LIVE_RULES.stationNoEdge, 'error',
-      `Station ${name} has no primary or secondary Edge; Genesys answers 500 providerapi.error.no.station.for.edge. Ask the telephony admin to assign the station's phone to a site with an Edge, or associate another station.`,
-      SRC.edge, [focused(stationsAnswer.answer, onBehalf ? (j) => j : only('id', 'name', 'station')), st.answer]);
+      `Station ${name} has no primary or secondary Edge; Genesys ${onBehalf ? 'probably ' : ''}answers 500 providerapi.error.no.station.for.edge. Ask the telephony admin to assign the station's phone to a site with an Edge, or associate another station.`,
+      onBehalf ? SRC.edgeOnBehalf : SRC.edge, [focused(stationsAnswer.answer, onBehalf ? (j) => j : only('id', 'name', 'station')), st.answer]);
     return { outcome: { state: 'fail', summary: `Station ${name} has no Edge.`, findings: [f] }, stationName: name, edges: [], evidence: [st.answer] };
   }
   // Edge liveness and site: the level-1 site listing (Site.edges, NO permissions) names
@@ -115,8 +117,8 @@ async function resolveStation(ctx: CheckContext): Promise<StationInfo> {
   const online = edges.filter((e) => e.online !== false);
   if (online.length === 0) {
     const f = liveFinding(LIVE_RULES.stationNoEdge, 'error',
-      `No Edge of station ${name} is active (${edges.map((e) => `${e.name ?? e.id}: offline`).join(', ')}); Genesys answers 500 providerapi.error.station.no.active.edge ("Could not find an Edge for this station."). Ask the telephony admin to bring the Edge online, or associate another station.`,
-      SRC.edge, evidence);
+      `No Edge of station ${name} is active (${edges.map((e) => `${e.name ?? e.id}: offline`).join(', ')}); Genesys then probably answers 500 providerapi.error.station.no.active.edge ("Could not find an Edge for this station."; the offline case is read from that code). Ask the telephony admin to bring the Edge online, or associate another station.`,
+      onBehalf ? SRC.edgeOnBehalf : SRC.edge, evidence);
     return { outcome: { state: 'fail', summary: `Station ${name} has no active Edge.`, findings: [f] }, stationName: name, edges, evidence };
   }
   return { stationName: name, edges, siteDep, siteId, siteName, siteInferred, evidence };

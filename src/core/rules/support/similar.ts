@@ -1,21 +1,6 @@
-// "Did you mean" helpers: edit distance with an early exit, and closest names.
-
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
+// "Did you mean" helpers: closest names, by the catalog's edit distance (one
+// implementation, so path and name suggestions agree on what "near" means).
+import { editDistance } from '../../catalog/pathIndex';
 
 /** Candidates within a distance scaled to the name's length, best first (case-insensitive compare). */
 export function closest(name: string, candidates: Iterable<string>, limit = 3): string[] {
