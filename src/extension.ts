@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): CallDoctorApi {
   const catalogs = new CatalogRefresh(context.globalStorageUri, () => auth.sessions(), log);
   const catalog = () => catalogs.catalog();
   const converter = new FindingConverter(context.extensionUri);
-  const analysis = new AnalysisService(catalog, channel);
+  const analysis = new AnalysisService(catalog, log);
   context.subscriptions.push(catalogs, catalogs.onDidChangeCatalog(() => analysis.invalidate()), new Walkthrough(context.extensionUri));
   const diagnostics = new DiagnosticsProvider(analysis, converter);
   const auth = new GenesysAuthProvider(context.secrets, log);

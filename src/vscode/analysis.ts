@@ -4,8 +4,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/api';
+import { redactText } from '../core/http/redact';
 import { lintParsed } from '../core/lint';
 import type { FileLintResult, LintOptions } from '../core/lintTypes';
+import type { LogPort } from '../core/ports';
 import { parseDocument } from '../core/sources';
 import type { ParsedDocument, ParseOptions } from '../core/sources/types';
 import { createDocument, documentKindOf, type TextDocument as CoreDocument } from '../core/text';
@@ -27,7 +29,8 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidInvalidate = this.changed.event;
   private readonly listeners: vscode.Disposable[];
 
-  constructor(readonly catalog: () => Catalog, private readonly log: vscode.LogOutputChannel) {
+  /** `log` is the redacting LogPort (ports.ts logPort), never the raw channel: a parse error may quote a token from the file. */
+  constructor(readonly catalog: () => Catalog, private readonly log: LogPort) {
     this.listeners = [
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('genesysCloud') || e.affectsConfiguration('rest-client.environmentVariables')) this.invalidate();
@@ -115,7 +118,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private reportFailure(uri: vscode.Uri, err: unknown): void {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = redactText(err instanceof Error ? err.message : String(err));
     this.log.error(`could not check ${uri.toString()}: ${message}`);
     if (this.reportedFailure) return;
     this.reportedFailure = true;

@@ -41,17 +41,18 @@ export class CallDoctor extends Disposer {
     const session = await this.chooseSession(req.url);
     if (!session) return undefined;
 
+    // The panel (genesysCloud.openCallDoctor) shows the run itself, pending while it runs:
+    // it listens to DoctorService.onWillRun and onDidRun. Opened first, so the user sees the checks run.
+    if ((await vscode.commands.getCommands(true)).includes(OPEN_PANEL_COMMAND)) {
+      await vscode.commands.executeCommand(OPEN_PANEL_COMMAND, { preserveFocus: true });
+    }
     // An explicit run asks the API again; runs on save reuse the cache.
-    const run = await this.doctor.run(doc, req.index, undefined, { session, force: true });
+    const run = await this.doctor.run(doc, req.index, undefined, { session, force: true, userStarted: true });
     if (!run.live) {
       if (!run.cancelled) void this.fail(run.error ?? 'The Call Doctor could not run.');
       return undefined;
     }
     this.report.appendLine(formatDoctorText(run.live, { secrets: [session.accessToken] }));
-    // The panel (genesysCloud.openCallDoctor) shows the run itself: it listens to DoctorService.onDidRun.
-    if ((await vscode.commands.getCommands(true)).includes(OPEN_PANEL_COMMAND)) {
-      await vscode.commands.executeCommand(OPEN_PANEL_COMMAND, { preserveFocus: true });
-    }
     return run.live;
   }
 

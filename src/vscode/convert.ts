@@ -7,10 +7,6 @@ export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-export function fromPosition(p: vscode.Position): { line: number; character: number } {
-  return { line: p.line, character: p.character };
-}
-
 export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
   switch (s) {
     case 'error': return vscode.DiagnosticSeverity.Error;

@@ -12,13 +12,14 @@ import type { RawOutcome } from '../core/http/api';
 import { runDoctor } from '../core/live';
 import { placeLiveFindings, targetOf } from '../core/live/fromRequest';
 import { systemClock, type LogPort } from '../core/ports';
+import type { ParsedDocument } from '../core/sources/types';
 import type { AnalysisService } from './analysis';
 import type { GenesysAuthProvider } from './auth/provider';
 import { Disposer } from './disposer';
-import type { DoctorRequestSummary, DoctorRun } from './doctorTypes';
+import type { DoctorRequestSummary, DoctorRun, DoctorRunStart } from './doctorTypes';
 import { fetchHttp } from './ports';
 
-export type { DoctorRun } from './doctorTypes';
+export type { DoctorRun, DoctorRunStart } from './doctorTypes';
 
 export interface DoctorRunOptions {
   /** Run with this session (else the one for the request's environment, see sessionFor). */
@@ -27,6 +28,8 @@ export interface DoctorRunOptions {
   background?: boolean;
   /** Ignore a cached result. */
   force?: boolean;
+  /** The user asked for this run (command, CodeLens, Re-run): the panel switches to its request. */
+  userStarted?: boolean;
 }
 
 export const NOT_SIGNED_IN = 'Not signed in to Genesys Cloud: sign in to run the live checks (they only send GET requests).';
@@ -37,6 +40,9 @@ export class DoctorService extends Disposer {
   private readonly emitter = new vscode.EventEmitter<DoctorRun>();
   /** Fires after every run (cached or not), including runs that could not reach the API (error set). */
   readonly onDidRun = this.emitter.event;
+  private readonly starting = new vscode.EventEmitter<DoctorRunStart>();
+  /** Fires when a run starts (for every run that will fire onDidRun), so views can show it pending. */
+  readonly onWillRun = this.starting.event;
   /** Completed live runs, one per (document, request); valid while session id and version match. */
   private readonly cached = new Map<string, DoctorRun>();
   /** The latest run per (document, request), whatever its outcome. */
@@ -47,7 +53,7 @@ export class DoctorService extends Disposer {
   constructor(private readonly analysis: AnalysisService, private readonly auth: GenesysAuthProvider, private readonly log: LogPort) {
     super();
     this.subscriptions.push(
-      this.emitter,
+      this.emitter, this.starting,
       auth.onDidChangeSessions((e) => {
         for (const s of [...e.removed ?? [], ...e.changed ?? []]) this.lookups.forget(s.id);
         this.cached.clear();
@@ -81,9 +87,28 @@ export class DoctorService extends Disposer {
     const target = targetOf(analysis.parsed, req, this.analysis.catalog());
     const request: DoctorRequestSummary = { method: req.method, url: req.url, rawUrl: req.rawUrl };
     if (!('error' in target)) Object.assign(request, { operationId: target.operation.id, operationPath: target.operation.path });
-    const base = { uri: document.uri.toString(), requestIndex, version, request, offline: analysis.result.findings.filter((f) => f.request === requestIndex), startedAt };
+    const userStarted = options.userStarted === true;
+    const base = {
+      uri: document.uri.toString(), requestIndex, version, request, offline: analysis.result.findings.filter((f) => f.request === requestIndex), startedAt,
+      ...(userStarted ? { userStarted } : {}),
+    };
     const done = (rest: Partial<DoctorRun>): DoctorRun => this.publish({ ...base, ...rest, durationMs: performance.now() - t0 });
 
+    this.starting.fire({ uri: base.uri, requestIndex, request, userStarted, startedAt });
+    try {
+      return await this.check(document, analysis.parsed, target, base, done, token, options);
+    } catch (err) {
+      // Whoever showed the run as pending must hear how it ended.
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.error(`Call Doctor run failed: ${message}`);
+      return done({ error: `The Call Doctor could not finish: ${message}` });
+    }
+  }
+
+  private async check(document: vscode.TextDocument, parsed: ParsedDocument, target: ReturnType<typeof targetOf>, base: Pick<DoctorRun, 'uri' | 'requestIndex' | 'version'> & Partial<DoctorRun>,
+    done: (rest: Partial<DoctorRun>) => DoctorRun, token: vscode.CancellationToken | undefined, options: DoctorRunOptions): Promise<DoctorRun> {
+    const { requestIndex, version } = base;
+    const req = parsed.requests[requestIndex];
     if ('error' in target) return done({ error: `The live checks cannot run: ${target.error}` });
     const session = options.session ?? await this.sessionFor(req.url);
     if (!session) {
@@ -93,7 +118,10 @@ export class DoctorService extends Disposer {
     const who = { environment: session.environment.name, sessionId: session.id };
 
     const hit = this.cached.get(slot(base.uri, requestIndex));
-    if (!options.force && hit && hit.sessionId === session.id && hit.version === version) return this.publish(hit);
+    if (!options.force && hit && hit.sessionId === session.id && hit.version === version) {
+      const { userStarted: _was, ...cached } = hit;
+      return this.publish(base.userStarted ? { ...cached, userStarted: true } : cached);
+    }
 
     const title = `Call Doctor: checking ${target.operation.method} ${target.operation.path} on ${session.environment.name}`;
     try {
@@ -110,7 +138,7 @@ export class DoctorService extends Disposer {
           ports: { http: fetchHttp, clock: systemClock, log: this.log }, cache: this.lookups.for(session.id), signal: abort.signal,
         }).finally(() => subs.forEach((s) => s?.dispose()));
       });
-      const run = done({ ...who, live, liveInFile: placeLiveFindings(analysis.parsed, target, live.findings) });
+      const run = done({ ...who, live, liveInFile: placeLiveFindings(parsed, target, live.findings) });
       if (document.version === version) this.cached.set(slot(base.uri, requestIndex), run);
       return run;
     } catch (err) {

@@ -34,7 +34,18 @@ export interface DoctorRun {
   /** Environment and session the live checks ran against (never the token). */
   environment?: string;
   sessionId?: string;
+  /** The user asked for this run (command, CodeLens, the panel's Re-run), as opposed to on-save or after a sign-in. */
+  userStarted?: boolean;
   /** ms since epoch */
   startedAt: number;
   durationMs: number;
+}
+
+/** A run that has started (DoctorService.onWillRun); its DoctorRun follows through onDidRun. */
+export interface DoctorRunStart {
+  uri: string;
+  requestIndex: number;
+  request: DoctorRequestSummary;
+  userStarted: boolean;
+  startedAt: number;
 }

@@ -10,25 +10,16 @@ import { inspectToken } from '../../src/core/token/inspect';
 import { formatTokenReport } from '../../src/core/token/format';
 import { nodeHttp } from '../../src/cli/adapters/http';
 import { nodeLoopback } from '../../src/cli/adapters/loopbackServer';
-import { systemClock, silentLog, type Clock } from '../../src/core/ports';
-import { FakePrompt } from '../unit/auth-fakes';
+import { systemClock, silentLog } from '../../src/core/ports';
+import { FakeClock, FakePrompt } from '../unit/auth-fakes';
 import { MiniBrowser } from './auth-browser';
-
-/** One virtual clock shared by the sandbox and the client: device polling never really sleeps. */
-class SharedClock implements Clock {
-  t = Date.UTC(2026, 0, 1);
-  now() { return this.t; }
-  async sleep(ms: number, signal?: AbortSignal) {
-    if (signal?.aborted) throw signal.reason;
-    this.t += ms;
-  }
-}
 
 describe('auth against the sandbox', function () {
   let sandbox: Sandbox;
   let jwtSandbox: Sandbox;
   let env: Environment;
-  const clock = new SharedClock();
+  // One virtual clock shared by the sandbox and the client: device polling never really sleeps.
+  const clock = new FakeClock(Date.UTC(2026, 0, 1));
   const http = nodeHttp({ timeoutMs: 10_000 });
   let client: (name: string) => { id: string; secret?: string };
   let user: (name: string) => string;
@@ -78,10 +69,13 @@ describe('auth against the sandbox', function () {
       JSON.stringify(report.permissions));
     assert.ok((report.divisions ?? []).length > 0 && report.divisions!.every((d) => d.roles.length > 0));
     assert.deepStrictEqual(report.evidence.map((e) => [e.request, e.status]), [
-      ['GET /api/v2/tokens/me', 200], ['GET /api/v2/users/me?expand=authorization', 200], ['GET /api/v2/authorization/subjects/me', 200]]);
+      ['GET /api/v2/tokens/me', 200], ['GET /api/v2/users/me?expand=authorization,station', 200], ['GET /api/v2/authorization/subjects/me', 200]]);
+    assert.strictEqual(report.station?.effective?.name, 'WebRTC Alice Healthy');
+    assert.strictEqual(report.station?.effective?.type, 'inin_webrtc_softphone');
     assert.ok(!JSON.stringify(report).includes(session.accessToken), 'the report never holds the token');
     const text = formatTokenReport(report, clock.now());
     assert.match(text, /User\s+Alice Healthy/);
+    assert.match(text, /Station\s+WebRTC Alice Healthy \([0-9a-f-]+\), type inin_webrtc_softphone/);
     assert.match(text, /Permissions\s+\d+ in \d+ domain/);
 
     const refreshed = await refreshSession(session, { http, clock });

@@ -22,6 +22,11 @@ const TOKEN_INFO = {
 const USER_ME = {
   id: 'u-1', name: 'Alice', email: 'alice@example.test',
   authorization: { roles: [{ id: 'r1', name: 'Agent' }], permissions: ['conversation:call:add', 'telephony:plugin:all', 'conversation:communication:view', 'conversation:call:add', 'directory'] },
+  // UserStations (FACTS.md §5.2): each a UserStation {id, name, type, ...}.
+  station: {
+    associatedStation: { id: 'st-1', name: 'WebRTC Alice', type: 'inin_webrtc_softphone', webRtcCallAppearances: 1 },
+    effectiveStation: { id: 'st-1', name: 'WebRTC Alice', type: 'inin_webrtc_softphone' },
+  },
 };
 const SUBJECT = { id: 'u-1', grants: [
   { division: { id: 'd1', name: 'Home' }, role: { id: 'r1', name: 'Agent' } },
@@ -38,7 +43,7 @@ function api(routes: Partial<Record<'tokens' | 'users' | 'subject', Route>>): Fa
 }
 
 describe('inspectToken (Genesys-shaped answers, fake HTTP)', () => {
-  it('builds the report from tokens/me, users/me?expand=authorization and subjects/me', async () => {
+  it('builds the report from tokens/me, users/me?expand=authorization,station and subjects/me', async () => {
     const http = api({});
     const clock = new FakeClock();
     const r = await inspectToken(session(), { http, clock });
@@ -58,7 +63,9 @@ describe('inspectToken (Genesys-shaped answers, fake HTTP)', () => {
     assert.deepStrictEqual(r.divisions, [{ id: 'd0', name: 'Americas', roles: ['Agent'] }, { id: 'd1', name: 'Home', roles: ['Agent', 'Communicate'] }]);
     assert.deepStrictEqual(r.expiry, { expiresAt: 1_700_003_600_000, source: 'token-response', idlesAt: '2026-01-01T10:00:00Z' });
     assert.deepStrictEqual(http.requests.map((q) => q.url.slice(API.length)),
-      ['/api/v2/tokens/me', '/api/v2/users/me?expand=authorization', '/api/v2/authorization/subjects/me']);
+      ['/api/v2/tokens/me', '/api/v2/users/me?expand=authorization,station', '/api/v2/authorization/subjects/me']);
+    const st = { id: 'st-1', name: 'WebRTC Alice', type: 'inin_webrtc_softphone' };
+    assert.deepStrictEqual(r.station, { associated: st, effective: st });
     assert.ok(http.requests.every((q) => q.headers?.authorization === `Bearer ${TOKEN}`));
     assert.ok(r.sources.some((s) => s.verified === false && /domain:entity:action/.test(s.ref)), 'the permission format is flagged unverified');
     assert.ok(!JSON.stringify(r).includes(TOKEN));
@@ -68,7 +75,25 @@ describe('inspectToken (Genesys-shaped answers, fake HTTP)', () => {
     assert.match(text, /Scopes\s+conversations users:readonly/);
     assert.match(text, /conversation: call:add, communication:view/);
     assert.match(text, /Expires\s+2023-11-14T23:13:20.000Z \(in 60 min\)/);
+    assert.match(text, /Station\s+WebRTC Alice \(st-1\), type inin_webrtc_softphone\n/);
     assert.ok(!text.includes(TOKEN));
+  });
+
+  it('reports "no station" for an empty UserStations and "could not determine" when the answer lacks it', async () => {
+    const { station: _omit, ...noStation } = USER_ME;
+    const none = await inspectToken(session(), { http: api({ users: () => json(200, { ...noStation, station: {} }) }), clock: new FakeClock() });
+    assert.deepStrictEqual(none.station, {});
+    assert.match(formatTokenReport(none, 0), /Station\s+\(none associated\)/);
+    const missing = await inspectToken(session(), { http: api({ users: () => json(200, noStation) }), clock: new FakeClock() });
+    assert.strictEqual(missing.station, undefined);
+    assert.match(missing.notes.join('\n'), /Could not determine the station/);
+    assert.match(formatTokenReport(missing, 0), /Station\s+could not determine/);
+  });
+
+  it('prefers the effective station and names the associated one when they differ', async () => {
+    const station = { associatedStation: { id: 'a', name: 'Desk phone', type: 'inin_remote' }, effectiveStation: { id: 'e', name: 'WebRTC', type: 'inin_webrtc_softphone' } };
+    const r = await inspectToken(session(), { http: api({ users: () => json(200, { ...USER_ME, station }) }), clock: new FakeClock() });
+    assert.match(formatTokenReport(r, 0), /Station\s+WebRTC \(e\), type inin_webrtc_softphone \(associated: Desk phone \(a\)\)/);
   });
 
   it('treats a client-credentials token as "no user context" without calling the user APIs', async () => {

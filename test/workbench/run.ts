@@ -3,11 +3,7 @@
 // through @vscode/test-electron, whose executable is our code-server shim.
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-
-function packageRoot(): string {
-  // out/test/workbench/run.js → repo root
-  return path.resolve(__dirname, '..', '..', '..');
-}
+import { packageRoot } from '../../src/core/paths';
 
 async function main(): Promise<void> {
   const root = packageRoot();

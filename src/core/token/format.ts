@@ -1,5 +1,6 @@
 // Plain-text rendering of a TokenReport (CLI `token`). The token itself is not
 // part of the report; the CLI adds it only with --show-token.
+import { stationInUse } from './read';
 import type { NamedRef, TokenReport } from './types';
 
 const name = (r?: NamedRef) => (r ? (r.name && r.id ? `${r.name} (${r.id})` : r.name ?? r.id ?? '') : '');
@@ -25,8 +26,10 @@ export function formatTokenReport(r: TokenReport, now: number): string {
     for (const d of r.divisions) out.push(`  ${name(d)}: ${d.roles.join(', ') || '(no roles)'}`);
   }
   if (r.station) {
-    line('Station', name(r.station.effective ?? r.station.associated ?? r.station.default) || '(none)');
-  }
+    const st = stationInUse(r.station);
+    line('Station', st ? `${name(st)}${st.type ? `, type ${st.type}` : ''}${r.station.effective && r.station.associated && r.station.effective.id !== r.station.associated.id ? ` (associated: ${name(r.station.associated)})` : ''}`
+      : `(none associated)${r.station.default ? `; default station ${name(r.station.default)}` : ''}`);
+  } else if (r.userContext === 'user') line('Station', 'could not determine');
   if (r.permissions) {
     const total = r.permissions.reduce((n, g) => n + g.permissions.length, 0);
     out.push(`Permissions    ${total} in ${r.permissions.length} domain(s)`);

@@ -1,6 +1,6 @@
 // inspectToken: what a session's token is and what it may do, asked of the API
 // the way the official SDK and CLI do (GET /api/v2/tokens/me, FACTS.md §2.1-2.2),
-// plus the user's roles, permissions and divisions (FACTS.md §5.1).
+// plus the user's roles, permissions, station and divisions (FACTS.md §5.1).
 import type { Clock, HttpPort, HttpResponse, LogPort } from '../ports';
 import type { Evidence, SourceRef } from '../types';
 import { apiGet } from '../auth/apiClient';
@@ -14,7 +14,7 @@ export interface InspectPorts { http: HttpPort; clock: Clock; log?: LogPort; sig
 
 export const TOKEN_SOURCES: Record<string, SourceRef> = {
   tokenInfo: { ref: 'FACTS.md §2.2: GET /api/v2/tokens/me returns TokenInfo (purecloud-platform-client-v2@262.0.0 index.d.ts)', verified: true },
-  userMe: { ref: 'FACTS.md §5.1: GET /api/v2/users/me?expand=authorization (UserMe.authorization), not valid for client credentials', verified: true },
+  userMe: { ref: 'FACTS.md §5.1: GET /api/v2/users/me?expand=authorization,station (UserMe.authorization, UserMe.station = UserStations), not valid for client credentials', verified: true },
   subject: { ref: 'FACTS.md §5.1: GET /api/v2/authorization/subjects/me (AuthzSubject grants)', verified: true },
   permissionFormat: { ref: 'FACTS.md §5.1: permission strings are probably domain:entity:action', verified: false },
   opaque: { ref: 'FACTS.md §2.1: Genesys access tokens are probably opaque; never decoded', verified: false },
@@ -73,7 +73,7 @@ export async function inspectToken(session: Session, ports: InspectPorts): Promi
   }
 
   const [userRes, subjectRes] = await Promise.all([
-    get('/api/v2/users/me?expand=authorization'),
+    get('/api/v2/users/me?expand=authorization,station'),
     get('/api/v2/authorization/subjects/me'),
   ]);
   if (userRes?.status === 200) {
@@ -83,6 +83,7 @@ export async function inspectToken(session: Session, ports: InspectPorts): Promi
     report.roles = user.roles;
     if (user.permissions) report.permissions = groupPermissions(user.permissions);
     if (user.station) report.station = user.station;
+    else notes.push('Could not determine the station: GET /api/v2/users/me did not include UserMe.station although expand=station was asked for.');
     report.sources.push(TOKEN_SOURCES.userMe, TOKEN_SOURCES.permissionFormat);
   } else if (userRes && isNoUserContext(userRes)) {
     report.userContext = 'none';

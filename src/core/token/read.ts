@@ -1,7 +1,7 @@
 // Readers for the Genesys payloads behind the token report. Tolerant: any
 // missing field is simply left out (shapes per FACTS.md §2.2 and §5.1).
 import type { HttpResponse } from '../ports';
-import type { NamedRef, TokenReport } from './types';
+import type { NamedRef, StationRef, TokenReport } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -65,11 +65,25 @@ export function readUserMe(body: string): UserMeSummary {
   const st = obj(u.station);
   if (st) {
     out.station = {};
-    const a = named(st.associatedStation); if (a) out.station.associated = a;
-    const e = named(st.effectiveStation); if (e) out.station.effective = e;
-    const d = named(st.defaultStation); if (d) out.station.default = d;
+    const a = station(st.associatedStation); if (a) out.station.associated = a;
+    const e = station(st.effectiveStation); if (e) out.station.effective = e;
+    const d = station(st.defaultStation); if (d) out.station.default = d;
+    const l = station(st.lastAssociatedStation); if (l) out.station.lastAssociated = l;
   }
   return out;
+}
+
+/** UserStation -> id, name, type. */
+function station(v: unknown): StationRef | undefined {
+  const ref: StationRef | undefined = named(v);
+  const type = str(obj(v)?.type);
+  if (ref && type) ref.type = type;
+  return ref;
+}
+
+/** The station calls are placed from: effective, else associated (a default alone is not in use). */
+export function stationInUse(s: TokenReport['station']): StationRef | undefined {
+  return s?.effective ?? s?.associated;
 }
 
 /** AuthzSubject.grants -> each division with the names of the roles granted in it. */

@@ -4,6 +4,8 @@ import type { Evidence, SourceRef } from '../types';
 import type { GrantKind } from '../auth/session';
 
 export interface NamedRef { id?: string; name?: string }
+/** A UserStation (FACTS.md §5.2): id, name and type, e.g. inin_webrtc_softphone. */
+export interface StationRef extends NamedRef { type?: string }
 
 export interface TokenReport {
   environment: string;
@@ -26,8 +28,11 @@ export interface TokenReport {
   permissions?: { domain: string; permissions: string[] }[];
   /** From GET /api/v2/authorization/subjects/me: each division and the roles granted in it. */
   divisions?: (NamedRef & { roles: string[] })[];
-  /** UserMe.station when the server included it. */
-  station?: { associated?: NamedRef; effective?: NamedRef; default?: NamedRef };
+  /**
+   * UserMe.station (UserStations, GET /api/v2/users/me?expand=station, FACTS.md §5.1-5.2) when the
+   * server included it; {} means the user has no station. Absent: could not be determined.
+   */
+  station?: { associated?: StationRef; effective?: StationRef; default?: StationRef; lastAssociated?: StationRef };
   expiry: {
     /** ms since epoch */
     expiresAt?: number;

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { explainError } from '../../core/explain';
 import { redactText } from '../../core/http/redact';
 import type { LogPort } from '../../core/ports';
-import { renderMarkdown } from '../../core/report/markdown';
+import { renderMarkdown, renderPartialMarkdown } from '../../core/report/markdown';
 import {
   answer, isPanelState, isWebviewMessage, PostQueue, type ExplanationView, type HostMessage, type HostNotifications,
   type PanelState, type RequestHandlers, type RunView, type WebviewMessage,
@@ -17,8 +17,8 @@ import { toWorkspaceEdit } from '../convert';
 import { Disposer } from '../disposer';
 import { newNonce, renderDoctorHtml } from '../doctorHtml';
 import type { DoctorService } from '../doctorService';
-import type { DoctorRun } from '../doctorTypes';
-import { buildRunView, explanationView, type FindingIndex } from './viewModel';
+import type { DoctorRun, DoctorRunStart } from '../doctorTypes';
+import { buildRunView, diagnosisOfRun, diagnosisOfView, explanationView, pendingView, type FindingIndex } from './viewModel';
 
 export const CALL_DOCTOR_VIEW_TYPE = 'genesysCloud.callDoctor';
 
@@ -34,7 +34,7 @@ export interface PanelInspection {
   isOpen(): boolean;
 }
 
-type Doctor = Pick<DoctorService, 'run' | 'onDidRun'>;
+type Doctor = Pick<DoctorService, 'run' | 'onDidRun' | 'onWillRun'>;
 
 export class CallDoctorPanel extends Disposer {
   private panel: vscode.WebviewPanel | undefined;
@@ -55,7 +55,9 @@ export class CallDoctorPanel extends Disposer {
     super();
     this.record = recordForTests ? { posted: [], received: [] } : undefined;
     this.subscriptions.push(
-      doctor.onDidRun((run) => { this.settled = this.setRun(run); }),
+      // In order: a run's pending state is posted before its result.
+      doctor.onWillRun((start) => { this.settled = this.settled.then(() => this.setPending(start)).catch((e) => this.failed(e)); }),
+      doctor.onDidRun((run) => { this.settled = this.settled.then(() => this.setRun(run)).catch((e) => this.failed(e)); }),
       vscode.window.registerWebviewPanelSerializer(CALL_DOCTOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => this.revive(panel, state) }),
       { dispose: () => this.panel?.dispose() },
     );
@@ -86,15 +88,20 @@ export class CallDoctorPanel extends Disposer {
     return this.explanation;
   }
 
-  /** The redacted markdown report of the latest run (core renderMarkdown). */
+  /**
+   * The redacted markdown report of what the panel shows (core renderMarkdown): the
+   * live result, else the offline findings and why the live checks did not run,
+   * else (a view restored after a reload) the saved checklist.
+   */
   async report(): Promise<string> {
-    const run = this.run && this.view?.key === `${this.run.requestIndex}|${this.run.uri}` ? this.run : undefined;
-    if (!run?.live) throw new Error(run?.error ? `No live result to report: ${run.error}` : 'No Call Doctor result yet: run the Call Doctor on a request first.');
-    const file = decodeURIComponent(run.uri.split('/').pop() ?? run.uri);
-    return renderMarkdown(run.live, {
-      file, request: { index: run.requestIndex, method: run.request.method, url: run.request.url },
-      offline: run.offline, secrets: await this.secrets(),
-    });
+    const view = this.view;
+    if (!view) throw new Error('No Call Doctor result yet: run the Call Doctor on a request first.');
+    const run = this.run && view.key === `${this.run.requestIndex}|${this.run.uri}` ? this.run : undefined;
+    if (!run && view.items.some((i) => i.state === 'pending')) throw new Error('The Call Doctor is still checking this request: copy the report when it has finished.');
+    const secrets = await this.secrets();
+    const request = { index: view.request.index, method: view.request.method, url: view.request.url };
+    if (run?.live) return renderMarkdown(run.live, { file: view.request.file, request, offline: run.offline, secrets });
+    return renderPartialMarkdown(run ? diagnosisOfRun(run) : diagnosisOfView(view), { file: view.request.file, request, secrets });
   }
 
   get inspection(): PanelInspection | undefined {
@@ -135,7 +142,37 @@ export class CallDoctorPanel extends Disposer {
     this.postSnapshot();
   }
 
+  /**
+   * Whether the panel follows a run of request `key`: the one it shows, any when it
+   * shows none, and the user's own runs (command, CodeLens), which switch it.
+   */
+  private follows(key: string, userStarted: boolean | undefined): boolean {
+    return !this.view || this.view.key === key || userStarted === true;
+  }
+
+  /** A run started: its items go pending (for another request the user asked for, with that request's view). */
+  private async setPending(start: DoctorRunStart): Promise<void> {
+    const key = `${start.requestIndex}|${start.uri}`;
+    if (!this.follows(key, start.userStarted)) return;
+    if (this.view?.key !== key) {
+      const secrets = await this.secrets();
+      ++this.runSeq;
+      this.run = undefined;
+      this.findings = new Map();
+      this.view = pendingView(start, secrets);
+      this.notify('state', { view: this.view });
+    }
+    this.running = true;
+    this.updateTitle();
+    this.notify('running', { running: true });
+  }
+
+  private failed(err: unknown): void {
+    this.log.error(`Call Doctor panel: could not show a run: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
   private async setRun(run: DoctorRun): Promise<void> {
+    if (!this.follows(`${run.requestIndex}|${run.uri}`, run.userStarted)) return;
     const seq = ++this.runSeq;
     const secrets = await this.secrets();
     if (seq !== this.runSeq) return; // a newer run arrived meanwhile
@@ -156,7 +193,7 @@ export class CallDoctorPanel extends Disposer {
   }
 
   private updateTitle(): void {
-    if (this.panel) this.panel.title = this.view ? `Call Doctor: ${this.view.verdict.toUpperCase()}` : 'Call Doctor';
+    if (this.panel) this.panel.title = this.running ? 'Call Doctor (checking…)' : this.view ? `Call Doctor: ${this.view.verdict.toUpperCase()}` : 'Call Doctor';
   }
 
   private notify<N extends keyof HostNotifications>(method: N, params: HostNotifications[N]): void {
@@ -189,12 +226,12 @@ export class CallDoctorPanel extends Disposer {
       this.running = true;
       this.notify('running', { running: true });
       try {
-        const next = await this.doctor.run(doc, Number(key.slice(0, bar)), undefined, { force: true });
+        const next = await this.doctor.run(doc, Number(key.slice(0, bar)), undefined, { force: true, userStarted: true });
         await this.settled;
         const verdict = this.view?.key === key ? this.view.verdict : 'unknown';
         return { verdict, ...(next.error ? { error: redactText(next.error, await this.secrets()) } : {}) };
       } finally {
-        if (this.running) { this.running = false; this.notify('running', { running: false }); }
+        if (this.running) { this.running = false; this.updateTitle(); this.notify('running', { running: false }); }
       }
     },
     explain: async ({ text }) => {

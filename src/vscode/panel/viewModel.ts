@@ -8,8 +8,9 @@ import type { Explanation } from '../../core/explain/explain';
 import { LIVE_RULES } from '../../core/live/finding';
 import type { CheckResult, CheckState, DoctorResult } from '../../core/live/types';
 import type { Finding } from '../../core/types';
-import type { ChecklistId, ChecklistItemView, ExplanationView, FindingView, ItemState, RunView } from '../../shared/protocol';
-import type { DoctorRun } from '../doctorTypes';
+import { CHECKLIST_IDS, type ChecklistId, type ChecklistItemView, type ExplanationView, type FindingView, type ItemState, type RunView } from '../../shared/protocol';
+import type { PartialDiagnosis } from '../../core/report/markdown';
+import type { DoctorRun, DoctorRunStart } from '../doctorTypes';
 
 export interface ViewOptions {
   /** Values to scrub wherever they appear (access and refresh tokens). */
@@ -56,7 +57,7 @@ export function buildRunView(run: DoctorRun, o: ViewOptions): { view: RunView; f
   const view: RunView = {
     key: `${run.requestIndex}|${run.uri}`,
     request: {
-      file: decodeURIComponent(run.uri.split(/[\\/]/).pop() ?? run.uri), index: run.requestIndex,
+      file: fileOf(run.uri), index: run.requestIndex,
       method: run.request.method, url: run.request.url,
       ...(run.request.operationId ? { operationId: run.request.operationId } : {}),
       ...(run.request.operationPath ? { operationPath: run.request.operationPath } : {}),
@@ -72,6 +73,47 @@ export function buildRunView(run: DoctorRun, o: ViewOptions): { view: RunView; f
   };
   return { view: redactDeep(view, o.secrets), findings: index };
 }
+
+/** The view of a run that has started: its request, every item pending (shown while the checks run). */
+export function pendingView(start: DoctorRunStart, secrets: readonly string[]): RunView {
+  const r = start.request;
+  return redactDeep<RunView>({
+    key: `${start.requestIndex}|${start.uri}`,
+    request: {
+      file: fileOf(start.uri), index: start.requestIndex, method: r.method, url: r.url,
+      ...(r.operationId ? { operationId: r.operationId } : {}), ...(r.operationPath ? { operationPath: r.operationPath } : {}),
+    },
+    verdict: 'unknown', startedAt: start.startedAt, durationMs: 0,
+    items: CHECKLIST_IDS.map((id) => ({ id, title: TITLES[id], state: 'pending', summary: 'Checking…', findings: [] })),
+  }, secrets);
+}
+
+/** A run without a live result, for the core's partial markdown report. */
+export function diagnosisOfRun(run: DoctorRun): PartialDiagnosis {
+  return {
+    operation: { ...(run.request.operationId ? { id: run.request.operationId } : {}), method: run.request.method, path: run.request.operationPath ?? run.request.url },
+    liveError: run.error ?? 'the live checks did not run.',
+    ...(run.environment ? { environment: run.environment } : {}),
+    findings: run.offline,
+  };
+}
+
+/** A view restored after a reload (no run behind it): its checklist and findings, already redacted. */
+export function diagnosisOfView(v: RunView): PartialDiagnosis {
+  const live = v.items.filter((i) => i.id !== 'payload');
+  return {
+    operation: { ...(v.request.operationId ? { id: v.request.operationId } : {}), method: v.request.method, path: v.request.operationPath ?? v.request.url },
+    ...(v.error ? { liveError: v.error } : {}),
+    ...(v.request.environment ? { environment: v.request.environment } : {}),
+    ...(v.request.account ? { account: v.request.account } : {}), ...(v.request.org ? { org: v.request.org } : {}),
+    verdict: v.verdict,
+    checks: live.map((i) => ({ title: i.title, state: i.state, summary: i.summary, ...(i.durationMs !== undefined ? { durationMs: i.durationMs } : {}) })),
+    findings: v.items.flatMap((i) => i.findings).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, source: f.source, evidence: f.evidence })),
+    note: `results of the run at ${new Date(v.startedAt).toISOString()}, restored from the saved panel; re-run for fresh results.`,
+  };
+}
+
+const fileOf = (uri: string) => decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri);
 
 type ItemFn = (id: ChecklistId, state: ItemState, summary: string, findings: Finding[], durationMs?: number) => ChecklistItemView;
 

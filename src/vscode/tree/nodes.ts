@@ -3,7 +3,7 @@
 // Pure presentation: every fact comes from the core.
 import * as vscode from 'vscode';
 import { redactToken, type Session } from '../../core/auth';
-import type { MarkState, RequirementMarks, TokenReport } from '../../core/token';
+import { stationInUse, type MarkState, type RequirementMarks, type TokenReport } from '../../core/token';
 
 /** A row; `value` is what Copy copies, `explain` the markdown Explain shows, `docs` what Open Docs opens. */
 export class InfoNode extends vscode.TreeItem {
@@ -109,9 +109,14 @@ export function sessionChildren(s: Session, report: TokenReport | undefined, now
     const perms = domains.length ? new InfoNode(`Permissions (${total})`, `${domains.length} domains`, 'shield', domains) : new InfoNode('Permissions', report.permissions ? 'none' : 'unknown', 'shield');
     rows.push(perms);
     rows.push(group('Divisions', (report.divisions ?? []).map((d) => new InfoNode(d.name ?? d.id ?? '?', d.roles.join(', '), 'folder').actions({ value: d.id ?? d.name })), 'folder-library', report.divisions ? 'none' : 'unknown'));
-    const st = report.station?.effective ?? report.station?.associated;
+    const st = stationInUse(report.station);
     const station = new InfoNode('Station', st ? st.name ?? st.id : report.station ? 'none' : 'unknown', 'device-desktop');
-    if (st) station.actions({ value: st.id ?? st.name });
+    if (st) {
+      station.actions({ value: st.id ?? st.name });
+      const assoc = report.station?.associated;
+      station.tooltip = [`${report.station?.effective ? 'Effective' : 'Associated'} station: ${st.name ?? '(unnamed)'}${st.id ? ` (${st.id})` : ''}`,
+        st.type ? `Type: ${st.type}` : '', assoc && assoc !== st ? `Associated station: ${assoc.name ?? assoc.id}` : ''].filter(Boolean).join('\n');
+    }
     else if (report.station) station.actions({ explain: 'No station is associated with this user. Without one, `POST /api/v2/conversations/calls` answers 400 `conversation.error.no.user.station` (see rule station.none).', docs: { rule: 'station.none' } });
     rows.push(station);
   }

@@ -25,6 +25,8 @@ async function until<T>(get: () => T | undefined | false): Promise<T> {
   }
 }
 
+/** A run's result, not the pending view the panel shows while the run is in flight. */
+const settled = (v: RunView) => v.items.every((i) => i.state !== 'pending');
 const states = (items: { id: string; state: string }[]) => Object.fromEntries(items.map((i) => [i.id, i.state]));
 type Rendered = Extract<WebviewMessage, { method: 'rendered' }>;
 
@@ -61,7 +63,7 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
     const result = await vscode.commands.executeCommand<{ checks: unknown[] } | undefined>('genesysCloud.runCallDoctor', doc.uri, 0);
     assert.ok(result, 'the run command returned the live result');
     const key = `0|${doc.uri.toString()}`;
-    const view = await until(() => panel.view()?.key === key && panel.view()!.startedAt >= startedAt && panel.view());
+    const view = await until(() => panel.view()?.key === key && panel.view()!.startedAt >= startedAt && settled(panel.view()!) && panel.view());
     const rendered = await until(() => panel.received.slice(from).find((m): m is Rendered => m.method === 'rendered' && m.params.key === key
       && m.params.items.every((i) => i.state !== 'pending')));
     return { view, rendered, key };
@@ -176,7 +178,7 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
     const startedAt = Date.now();
     await vscode.commands.executeCommand('genesysCloud.runCallDoctor', doc.uri, 0);
     const key = `0|${doc.uri.toString()}`;
-    const view = await until(() => panel.view()?.key === key && panel.view()!.startedAt >= startedAt && panel.view());
+    const view = await until(() => panel.view()?.key === key && panel.view()!.startedAt >= startedAt && settled(panel.view()!) && panel.view());
     const payload = view.items.find((i) => i.id === 'payload')!;
     assert.strictEqual(payload.state, 'fail');
     const fixable = payload.findings.find((f) => f.fixes.length > 0)!;

@@ -114,6 +114,22 @@ describe('Session & Token tree: sandbox users', () => {
     assert.ok(domains.some((d) => /^telephony: \d+$/.test(d)), domains.join(' | '));
     const divisions = await child(rows, 'Divisions');
     assert.ok(divisions.some((d) => d.startsWith('Home: ') && d.includes('Outbound Agent')), divisions.join(' | '));
+    // From users/me?expand=station (UserStations.effectiveStation).
+    const station = rows.find((r) => r.label === 'Station');
+    assert.strictEqual(station && row(station), 'Station: WebRTC Alice Healthy');
+    assert.match(String(station!.tooltip), /Type: inin_webrtc_softphone/);
+    assert.strictEqual(station!.contextValue, 'value');
+  });
+
+  it('shows "none" as the station of Bob, who has none, with the station.none docs', async () => {
+    await signInAs(sandbox.url, 'bob');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await tree.active.update();
+    const rows = await sandboxRows();
+    assert.strictEqual(row(rows[0]), 'Account: Bob Nostation <bob@sandbox.example>');
+    const station = rows.find((r) => r.label === 'Station');
+    assert.strictEqual(station && row(station), 'Station: none');
+    assert.deepStrictEqual(station!.docs, { rule: 'station.none' });
   });
 
   async function marksFor(user: 'alice' | 'erin'): Promise<string[]> {
