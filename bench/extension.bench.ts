@@ -12,17 +12,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { packageRoot } from '../src/core/paths';
+import { median } from './stats';
 
 const GOAL_ACTIVATION_MS = 50;
 const GOAL_BUNDLE_KB = 400;
 /** The line bench/activationProbe.ts prints (it cannot be imported here: it imports 'vscode'). */
 const MARKER = 'CALL_DOCTOR_ACTIVATION';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 function verdict(ok: boolean): string { return ok ? 'OK' : 'OVER GOAL'; }
 

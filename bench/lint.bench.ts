@@ -15,6 +15,7 @@ import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import { defaultCatalog } from '../src/core/catalog/catalog';
 import { schemaIdFor } from '../src/core/catalog/schemaId';
 import { lintText } from '../src/core/lint';
+import { median } from './stats';
 
 const REQUESTS = 500;
 const WARMUP = 30;   // measured: the lint settles only after ~20 runs
@@ -47,12 +48,6 @@ export function generateHttpFile(count = REQUESTS): { text: string; bodies: stri
     parts.push(`### call ${i}`, 'POST {{baseUrl}}/api/v2/conversations/calls', 'Authorization: Bearer {{accessToken}}', 'Content-Type: application/json', '', body, '');
   }
   return { text: parts.join('\n'), bodies };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Wall and CPU milliseconds of one run. */

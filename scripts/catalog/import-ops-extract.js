@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One-off importer (re-runnable, deterministic): turns the team's curated
-// extract /work/shared/genesys/ops-extract.json (FACTS.md §7.4) into the
+// extract ../shared/genesys/ops-extract.json (FACTS.md §7.4) into the
 // committed files data/curated/ops-facts.json and data/curated/model-descriptions.json.
 //   node scripts/catalog/import-ops-extract.js          write the curated files
 //   node scripts/catalog/import-ops-extract.js --check  exit 1 if they are out of date

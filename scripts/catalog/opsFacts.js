@@ -2,16 +2,16 @@
 // permissions (v259 SDK docs), documented error codes (2018 Swagger), unknown
 // scopes, and yes/no facts read off specific documented error codes.
 'use strict';
+const fs = require('fs');
+const path = require('path');
 
 const SWAGGER_2018_REF = 'swagger-2018 (MyPureCloud/platform-client-sdk-javascript@16de29d7 swagger.json, v22.0.0, 2018-03-21; VERIFIED (old spec))';
 const SCOPES_UNKNOWN_REF = 'not known: purecloud-platform-client-v2 carries no per-operation OAuth scopes (callApi only names the scheme "PureCloud OAuth") and the 2018 Swagger predates scopes; load a current Swagger document (https://api.<env>/api/v2/docs/swagger) to know them';
 
-/** Facts implied by a documented error code (FACTS.md §3.4). */
-const FACTS_FROM_ERROR_CODES = [
-  { fact: 'requiresUserContext', status: '400', code: 'not.a.user', note: 'A client-credentials token is rejected with 400 not.a.user (not 403): use a token obtained for a user.' },
-  { fact: 'requiresStation', status: '400', code: 'conversation.error.no.user.station', note: 'The calling user needs an associated station, else 400 conversation.error.no.user.station.' },
-  { fact: 'singleDestination', status: '400', code: 'too.many.create.conversation.parameters', note: 'Exactly one destination per request (phoneNumber | callQueueId | callUserId | conversationIds | participants), else 400 too.many.create.conversation.parameters.' },
-];
+/** Facts implied by a documented error code (FACTS.md §3.4); the run-time catalog reads the same file. */
+const FACTS_FROM_ERROR_CODES = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'curated', 'error-code-facts.json'), 'utf8'),
+).facts;
 
 /** Facts FACTS.md states without an error code to back them; kept honest with verified:false. */
 const STATED_FACTS = {

@@ -2,7 +2,7 @@
 // Installs the VS Code host used by the workbench tests: code-server 4.100.3
 // (= VS Code 1.100.3, runs on Node 20) into a cache directory OUTSIDE the repo.
 // Desktop VS Code cannot be downloaded on the build machines (no network
-// beyond the npm and Debian mirrors); see /work/shared/vscode-host.md §6.1.
+// beyond the npm and Debian mirrors); see the team notes ../shared/vscode-host.md §6.1.
 // Idempotent: returns at once when the entry file and the marker exist.
 'use strict';
 const { spawnSync } = require('child_process');

@@ -3,7 +3,7 @@
 // code-server serves the workbench, headless Chromium opens it with the
 // extensionDevelopmentPath/extensionTestsPath payload, and the workbench
 // reports the suite's result through window.codeAutomationExit.
-// Recipe and measurements: /work/shared/vscode-host.md §7.1.
+// Recipe and measurements: the team notes ../shared/vscode-host.md §7.1.
 //
 // Settings (environment): CODE_SERVER (entry.js; default: provisioned host),
 // CODE_SERVER_NODE, CS_EXTRA_ARGS, EXT_DEV, EXT_TESTS, WORKSPACE, CHROME,

@@ -1,4 +1,4 @@
-// The lint contract shared by the rules (H3), the CLI (H4) and the editor.
+// The lint contract shared by the rules, the CLI and the editor.
 import type { Catalog } from './catalog/api';
 import type { FilesPort } from './ports';
 import type { Finding } from './types';

@@ -61,6 +61,14 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
 }
 
+/** The `name` query filter: Genesys accepts a trailing * wildcard; the match is case-insensitive. */
+export function byName(ctx: Ctx): (e: { name: string }) => boolean {
+  const name = ctx.query.get('name')?.toLowerCase();
+  if (!name) return () => true;
+  const prefix = name.endsWith('*') ? name.slice(0, -1) : undefined;
+  return (e) => prefix !== undefined ? e.name.toLowerCase().startsWith(prefix) : e.name.toLowerCase() === name;
+}
+
 /** Classic paging (FACTS §6.2): entities, pageSize, pageNumber, total, pageCount and the five URIs. */
 export function paged<T>(ctx: Ctx, all: T[], opts: { defaultSize?: number; uris?: 'all' | 'noTotals' } = {}): Record<string, unknown> {
   const pageSize = clampInt(ctx.query.get('pageSize'), opts.defaultSize ?? 25, 1, 500);

@@ -62,5 +62,3 @@ export const OPERATIONS: SandboxOperation[] = [
   op('getOauthClient', 'GET', '/api/v2/oauth/clients/{clientId}', 'OAuth', 'Get OAuth Client', 'ANY', ['oauth:client:view'], 'OAuthClient', [p('clientId')]),
   op('getOrganizationsMe', 'GET', '/api/v2/organizations/me', 'Organization', 'Get organization.', 'NO', [], 'Organization'),
 ];
-
-export function operationById(id: string): SandboxOperation | undefined { return OPERATIONS.find((o) => o.id === id); }

@@ -8,10 +8,9 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/commands/types';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 import { MiniBrowser } from './auth-browser';
+import { runCli, type CliRun as Run } from '../unit/cliRun';
 
 const root = path.resolve(__dirname, '../../..');
 const CALL = 'examples/correct/call.http';
@@ -45,7 +44,6 @@ const CASES: Case[] = [
   { scenario: 'client-credentials-on-behalf', as: 'Dialer Integration', file: ON_BEHALF, expect: [] },
 ];
 
-interface Run { code: number; out: string; err: string }
 interface JsonFinding { rule: string; severity: string; message: string; evidence?: { request: string; status: number | string }[] }
 interface JsonReport { version: number; files: { path: string; requests: unknown[]; findings: JsonFinding[] }[]; summary: { errors: number } }
 
@@ -61,17 +59,8 @@ describe('acceptance: sandbox + login --flow device + check --format json (CLI)'
   const configFor = (who: string) => path.join(tmp, who.split(' ')[0].toLowerCase());
 
   /** `call-doctor <args>` in-process, with its own config dir and no inherited environment. */
-  async function cli(args: string[], who: string, env: Record<string, string> = {}, onStderr?: (all: string) => void, stdin = ''): Promise<Run> {
-    let out = '';
-    let err = '';
-    const io: CliIo = {
-      stdout: (t) => { out += t; },
-      stderr: (t) => { err += t; onStderr?.(err); },
-      cwd: root, readStdin: async () => stdin,
-      env: { CALL_DOCTOR_CONFIG_DIR: configFor(who), NO_COLOR: '1', ...env },
-    };
-    const code = await main(args, io);
-    return { code, out, err };
+  function cli(args: string[], who: string, env: Record<string, string> = {}, onStderr?: (all: string) => void, stdin = ''): Promise<Run> {
+    return runCli(args, { cwd: root, stdin, onStderr, env: { CALL_DOCTOR_CONFIG_DIR: configFor(who), NO_COLOR: '1', ...env } });
   }
 
   /** The user in front of the browser: opens the verification page, enters the code, picks the user, approves. */

@@ -188,6 +188,15 @@ describe('sandbox org (integration)', () => {
     assert.strictEqual(scopes.json.pageSize, undefined, 'OAuthScopeListing is unpaged');
   });
 
+  it('filters listings by name, case-insensitively, with a trailing * wildcard', async () => {
+    const grace = await signIn('Grace');
+    const names = async (p: string) => (await api(sb.url, grace, 'GET', p)).json.entities.map((e: { name: string }) => e.name);
+    assert.deepStrictEqual(await names('/api/v2/routing/queues?name=sales*'), ['Sales Outbound']);
+    assert.deepStrictEqual(await names('/api/v2/routing/queues?name=SUPPORT'), ['Support']);
+    assert.deepStrictEqual(await names('/api/v2/routing/queues?name=Sup'), []);
+    assert.deepStrictEqual(await names('/api/v2/telephony/providers/edges/sites?name=hq*'), ['HQ Site']);
+  });
+
   it('keeps a request log with the auth subject and never the token', async () => {
     const token = await signIn('Alice');
     sb.requestLog.clear();

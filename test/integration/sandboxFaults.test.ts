@@ -2,11 +2,12 @@
 // benchmarks of the live Call Doctor's retry and error handling).
 import * as assert from 'assert';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { api, manualClock } from '../../src/sandbox/testing/api';
+import { api } from '../../src/sandbox/testing/api';
+import { FakeClock } from '../unit/auth-fakes';
 import { clientCredentials } from '../../src/sandbox/testing/flows';
 
 describe('sandbox rate limit, faults and latency (integration)', () => {
-  const clock = manualClock();
+  const clock = new FakeClock(Date.UTC(2026, 0, 1));
   let rnd = 0.5;
   let sb: Sandbox;
   let token: string;

@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { api, manualClock } from '../../src/sandbox/testing/api';
+import { api } from '../../src/sandbox/testing/api';
+import { FakeClock } from '../unit/auth-fakes';
 import { formFields, pkceLogin, pkcePair } from '../../src/sandbox/testing/flows';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -19,7 +20,7 @@ async function post(url: string, form: Record<string, string>, headers: Record<s
 }
 
 describe('sandbox login host (integration)', () => {
-  const clock = manualClock();
+  const clock = new FakeClock(Date.UTC(2026, 0, 1));
   let sb: Sandbox;
   before(async () => { sb = await startSandbox({ port: 0, clock, deviceInterval: 5 }); });
   after(() => sb.close());

@@ -7,16 +7,13 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/commands/types';
 import { nodeHttp } from '../../src/cli/adapters';
 import { signInFor } from '../../src/cli/commands/demo';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
+import { runCli, type CliRun } from '../unit/cliRun';
 
 const root = path.resolve(__dirname, '../../..');
 const examples = path.join(root, 'examples', 'correct');
-
-interface Captured { code: number; out: string; err: string }
 
 function allFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -28,17 +25,13 @@ describe('security: tokens stay secret', function () {
   let sandbox: Sandbox;
   let canary: string;
   let tmp: string;
-  const outputs: Captured[] = [];
+  const outputs: CliRun[] = [];
 
-  async function cli(args: string[], env: Record<string, string | undefined> = {}, stdin = ''): Promise<Captured> {
-    let out = '';
-    let err = '';
-    const io: CliIo = {
-      stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, cwd: root, readStdin: async () => stdin,
+  async function cli(args: string[], env: Record<string, string | undefined> = {}, stdin = ''): Promise<CliRun> {
+    const c = await runCli(args, {
+      cwd: root, stdin,
       env: { CALL_DOCTOR_CONFIG_DIR: path.join(tmp, 'config'), GENESYS_CLOUD_ENVIRONMENT: sandbox.url, NO_COLOR: '1', ...env },
-    };
-    const code = await main(args, io);
-    const c = { code, out, err };
+    });
     outputs.push(c);
     return c;
   }
@@ -64,7 +57,7 @@ describe('security: tokens stay secret', function () {
 
     const errorBody = path.join(tmp, 'error.txt');
     fs.writeFileSync(errorBody, `HTTP/1.1 403 Forbidden\nAuthorization: Bearer ${canary}\n\n{"status":403,"code":"missing.any.permissions","message":"You must have at least one of the following permissions assigned: [conversation:conference:add]","contextId":"c-1","echo":"${canary}"}`);
-    const runs: Captured[] = [];
+    const runs: CliRun[] = [];
     runs.push(await cli(['token']));
     runs.push(await cli(['token', '--format', 'json']));
     for (const format of ['text', 'json', 'sarif', 'markdown']) runs.push(await cli(['check', path.join(examples, 'call.http'), '--format', format, '--verbose']));

@@ -3,20 +3,15 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/commands/types';
+import { runCli, type CliRun } from './cliRun';
 
 const root = path.resolve(__dirname, '../../..');
 
 interface JsonFinding { rule: string; severity: string; message: string; pointer: string | null; source: { ref: string; verified: boolean } }
 interface JsonReport { files: { path: string; findings: JsonFinding[] }[]; summary: { errors: number } }
 
-async function lint(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { cwd: root, env: {}, stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, readStdin: async () => '' };
-  const code = await main(['lint', ...args], io);
-  return { code, out, err };
+function lint(args: string[]): Promise<CliRun> {
+  return runCli(['lint', ...args], { cwd: root });
 }
 
 describe('acceptance: call-doctor lint examples', function () {

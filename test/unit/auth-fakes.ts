@@ -1,5 +1,6 @@
-// Test doubles for the auth tests: a scripted HttpPort, a virtual Clock that
-// never really sleeps, a recording PromptPort and an in-memory SecretsPort.
+// Port doubles shared by the unit and integration tests: a routed HttpPort, a
+// virtual Clock that never really sleeps, a recording PromptPort and LogPort,
+// and an in-memory SecretsPort.
 import type { Clock, HttpRequest, HttpResponse, HttpPort, LogPort, PromptPort, SecretsPort } from '../../src/core/ports';
 
 export type Route = (req: HttpRequest, body: URLSearchParams) => HttpResponse | Promise<HttpResponse>;
@@ -29,6 +30,8 @@ export class FakeClock implements Clock {
   readonly sleeps: number[] = [];
   constructor(public t = 1_700_000_000_000) {}
   now(): number { return this.t; }
+  /** Moves time on by hand (what a test does between two requests). */
+  advance(ms: number): void { this.t += ms; }
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     this.sleeps.push(ms);

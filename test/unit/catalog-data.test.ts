@@ -8,6 +8,7 @@ import * as path from 'path';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
 import { packageRoot } from '../../src/core/paths';
+import { SHARED_GENESYS_DIR } from './sharedDocs';
 
 const run = promisify(execFile);
 const root = packageRoot();
@@ -39,7 +40,7 @@ describe('catalog data: generation is reproducible', function () {
 });
 
 describe('catalog data: curated facts', () => {
-  const shared = process.env.CALL_DOCTOR_SHARED_DIR || path.join(root, '..', 'shared', 'genesys');
+  const shared = SHARED_GENESYS_DIR;
 
   it('data/curated matches the shared ops-extract.json (when present)', function () {
     if (!fs.existsSync(path.join(shared, 'ops-extract.json'))) {

@@ -3,19 +3,8 @@ import { LookupCache } from '../../src/core/http/cache';
 import { ForeignHostRefused, MutatingRequestRefused, ReadOnlyHttp, withBearer } from '../../src/core/http/guard';
 import { excerpt, redactHeaders, redactText } from '../../src/core/http/redact';
 import { Cancelled, isRetryableStatus, retryAfterMs, sendWithRetry } from '../../src/core/http/retry';
-import type { Clock, HttpPort, HttpRequest, HttpResponse } from '../../src/core/ports';
-
-/** A clock whose sleeps return at once but are recorded (retry waits only). */
-class FakeClock implements Clock {
-  t = 1_000_000;
-  sleeps: number[] = [];
-  now() { return this.t; }
-  async sleep(ms: number, signal?: AbortSignal) {
-    if (signal?.aborted) throw new Error('cancelled');
-    this.sleeps.push(ms);
-    this.t += ms;
-  }
-}
+import type { HttpPort, HttpRequest, HttpResponse } from '../../src/core/ports';
+import { FakeClock } from './auth-fakes'; // sleeps return at once but are recorded (retry waits only)
 
 function scripted(answers: (HttpResponse | Error | 'hang')[]): HttpPort & { calls: HttpRequest[] } {
   const calls: HttpRequest[] = [];

@@ -6,6 +6,7 @@ import {
   acceptScopesFromSwagger, classifyScope, defaultScopeRegistry, fromLiveScopes, OFFLINE_SCOPES, scopesFromSwagger, splitScopeParam,
 } from '../../src/core/knowledge/scopes';
 import { lint, only } from './rulesSupport';
+import { SWAGGER_2018_FILE } from './sharedDocs';
 
 const perms = offlinePermissions();
 const isPerm = (p: string) => perms.has(p);
@@ -65,9 +66,8 @@ describe('knowledge: scopes', () => {
   });
 
   it('the 2018 Swagger (security "PureCloud Auth": ["all"]) adds no scope', function () {
-    const file = '/work/shared/genesys/swagger-2018.json';
-    if (!fs.existsSync(file)) this.skip();
-    assert.deepStrictEqual(scopesFromSwagger(JSON.parse(fs.readFileSync(file, 'utf8'))), []);
+    if (!fs.existsSync(SWAGGER_2018_FILE)) this.skip();
+    assert.deepStrictEqual(scopesFromSwagger(JSON.parse(fs.readFileSync(SWAGGER_2018_FILE, 'utf8'))), []);
   });
 
   it('fromLiveScopes builds an authoritative registry and rejects other shapes', () => {

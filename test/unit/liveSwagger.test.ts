@@ -7,6 +7,7 @@ import {
 import { parseEnvironment } from '../../src/core/env/environment';
 import { ForeignHostRefused, withBearer } from '../../src/core/http/guard';
 import type { HttpRequest, HttpResponse } from '../../src/core/ports';
+import { FakeClock } from './auth-fakes';
 
 const HOUR = 3_600_000;
 
@@ -40,14 +41,9 @@ class FakeHttp {
   async send(req: HttpRequest): Promise<HttpResponse> { this.requests.push(req); return this.answer(req); }
 }
 
-function clockAt(start: number) {
-  const c = { t: start, now: () => c.t, sleep: async () => {} };
-  return c;
-}
-
 const env = parseEnvironment('mypurecloud.ie');
 
-function options(http: FakeHttp, storage: MemoryStorage, clock = clockAt(1_000_000), extra: Partial<RefreshOptions> = {}): RefreshOptions {
+function options(http: FakeHttp, storage: MemoryStorage, clock = new FakeClock(1_000_000), extra: Partial<RefreshOptions> = {}): RefreshOptions {
   return { env, http, clock, storage, maxAgeMs: 24 * HOUR, ...extra };
 }
 
@@ -75,7 +71,7 @@ describe('live Swagger download (core/catalog/liveSwagger)', () => {
   it('skips the network while the stored copy is younger than the max age, unless forced', async () => {
     const http = new FakeHttp(() => ({ status: 200, headers: {}, body: doc() }));
     const storage = new MemoryStorage();
-    const clock = clockAt(1_000_000);
+    const clock = new FakeClock(1_000_000);
     await refreshLiveSwagger(options(http, storage, clock));
     clock.t += 2 * HOUR;
     assert.strictEqual(storedAge(storage, 'mypurecloud.ie', clock.now()), 2 * HOUR);
@@ -89,7 +85,7 @@ describe('live Swagger download (core/catalog/liveSwagger)', () => {
 
   it('revalidates an old copy with If-None-Match / If-Modified-Since; 304 keeps it and restarts the age', async () => {
     const storage = new MemoryStorage();
-    const clock = clockAt(1_000_000);
+    const clock = new FakeClock(1_000_000);
     await refreshLiveSwagger(options(new FakeHttp(() => ({ status: 200, headers: { etag: '"v1"', 'last-modified': 'Fri, 20 Nov 2026 10:00:00 GMT' }, body: doc() })), storage, clock));
     const stored = storedSwaggers(storage)[0];
     clock.t += 25 * HOUR;
@@ -105,7 +101,7 @@ describe('live Swagger download (core/catalog/liveSwagger)', () => {
 
   it('replaces the stored copy when the server sends a new version (200 with a new ETag)', async () => {
     const storage = new MemoryStorage();
-    const clock = clockAt(1_000_000);
+    const clock = new FakeClock(1_000_000);
     await refreshLiveSwagger(options(new FakeHttp(() => ({ status: 200, headers: { etag: '"v1"' }, body: doc() })), storage, clock));
     const r = await refreshLiveSwagger(options(new FakeHttp(() => ({ status: 200, headers: { etag: '"v2"' }, body: doc('conversations:call:add') })), storage, clock, { force: true }));
     assert.strictEqual(r.status, 'downloaded');
@@ -135,7 +131,7 @@ describe('live Swagger download (core/catalog/liveSwagger)', () => {
 
   it('keeps the stored copy when the server fails or answers something that is not Swagger 2.0', async () => {
     const storage = new MemoryStorage();
-    const clock = clockAt(1_000_000);
+    const clock = new FakeClock(1_000_000);
     await refreshLiveSwagger(options(new FakeHttp(() => ({ status: 200, headers: {}, body: doc() })), storage, clock));
     const before = new Map(storage.files);
     await assert.rejects(refreshLiveSwagger(options(new FakeHttp(() => ({ status: 401, headers: {}, body: '{"code":"bad.credentials"}' })), storage, clock, { force: true })),

@@ -1,11 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { indexSwagger, SwaggerError, type SwaggerIndex } from '../../src/core/catalog/swagger';
 import { loadCatalog } from '../../src/core/catalog/catalog';
-import { packageRoot } from '../../src/core/paths';
-
-const swagger2018File = path.join(process.env.CALL_DOCTOR_SHARED_DIR || path.join(packageRoot(), '..', 'shared', 'genesys'), 'swagger-2018.json');
+import { SWAGGER_2018_FILE as swagger2018File } from './sharedDocs';
 
 /** A small Genesys-shaped document in the current style (scheme "PureCloud OAuth"). */
 function syntheticDoc(): Record<string, unknown> {

@@ -21,7 +21,7 @@ import { parseDocument } from '../../core/sources';
 import { createDocument } from '../../core/text';
 import type { Finding } from '../../core/types';
 import { nodeCliPorts, type CliPorts, type CliPortsFactory } from '../adapters';
-import { parseFlags } from '../adapters/args';
+import { commandFlags } from '../adapters/args';
 import { loadCliSession, resolveCliEnvironment } from '../adapters/session';
 import { createLintEngine } from '../node/engine';
 import { nodeFiles } from '../node/files';
@@ -105,10 +105,9 @@ export async function checkFile(o: CheckOptions): Promise<CheckRun | { error: st
 }
 
 export async function runCheck(args: readonly string[], io: CliIo, makePorts: CliPortsFactory = nodeCliPorts): Promise<number> {
-  const parsed = parseFlags(args, { values: ['env', 'format', 'request', 'http-env'], booleans: ['help', 'send', 'verbose'] });
-  const usage = (msg: string) => { io.stderr(`call-doctor check: ${msg}\n\n${HELP}`); return 2; };
-  if ('error' in parsed) return usage(parsed.error);
-  if (parsed.booleans.has('help')) { io.stdout(HELP); return 0; }
+  const parsed = commandFlags('check', HELP, args, { values: ['env', 'format', 'request', 'http-env'], booleans: ['help', 'send', 'verbose'] }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { usage } = parsed;
   if (parsed.rest.length !== 1) return usage(parsed.rest.length ? 'give exactly one file.' : 'give a file, e.g. `call-doctor check examples/correct/call.http`.');
   const format = (parsed.values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) return usage(`unknown format '${format}'; use one of ${FORMATS.join(', ')}.`);

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { explainError, formatExplanation } from '../../core/explain';
 import { redactText } from '../../core/http/redact';
-import { parseFlags } from '../adapters/args';
+import { commandFlags } from '../adapters/args';
 import type { CliCommand, CliIo } from './types';
 
 const USAGE = 'explain <file|-> [--status N] [--format text|json]';
@@ -23,10 +23,9 @@ Exit codes: 0 a known Genesys error was explained, 1 unknown or no Genesys error
 `;
 
 export async function runExplain(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(args, { values: ['status', 'format'], booleans: ['help'] });
-  const usage = (msg: string) => { io.stderr(`call-doctor explain: ${msg}\n\n${HELP}`); return 2; };
-  if ('error' in parsed) return usage(parsed.error);
-  if (parsed.booleans.has('help')) { io.stdout(HELP); return 0; }
+  const parsed = commandFlags('explain', HELP, args, { values: ['status', 'format'], booleans: ['help'] }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { usage } = parsed;
   // '-' is not a flag here: parseFlags passes it through as a positional argument.
   if (parsed.rest.length !== 1) return usage('give one file, or - for standard input.');
   const format = parsed.values.format ?? 'text';

@@ -7,7 +7,7 @@ import { SessionStore } from '../../core/auth/session';
 import { signIn, isGrantKind, FLOW_NAMES } from '../../core/auth/signIn';
 import type { SignInOptions } from '../../core/auth/flows/types';
 import { describeAccount } from '../../core/token/account';
-import { parseFlags } from '../adapters/args';
+import { commandFlags } from '../adapters/args';
 import { nodeCliPorts, type CliPortsFactory } from '../adapters';
 import { NO_ENVIRONMENT, resolveCliEnvironment } from '../adapters/session';
 import type { CliCommand, CliIo } from './types';
@@ -51,14 +51,12 @@ Options:
 `;
 
 export async function runLogin(args: readonly string[], io: CliIo, makePorts: CliPortsFactory = nodeCliPorts): Promise<number> {
-  const parsed = parseFlags(args, {
+  const parsed = commandFlags('login', HELP, args, {
     values: ['flow', 'env', 'client-id', 'scope', 'port', 'timeout', 'device-endpoint', 'format'],
     booleans: ['help', 'client-secret-stdin', 'token-stdin', 'no-browser', 'open', 'verbose'],
-  });
-  const usage = (msg: string) => { io.stderr(`call-doctor login: ${msg}\n\n${HELP}`); return 2; };
-  if ('error' in parsed) return usage(parsed.error);
-  const { values: v, booleans: b } = parsed;
-  if (b.has('help')) { io.stdout(HELP); return 0; }
+  }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values: v, booleans: b, usage } = parsed;
   if (parsed.rest.length) return usage(`unexpected argument '${parsed.rest[0]}'.`);
   const flow = v.flow;
   if (flow !== undefined && !isGrantKind(flow)) return usage(`unknown flow '${flow}'; use one of ${FLOW_NAMES.join(', ')}.`);

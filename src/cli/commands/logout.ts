@@ -3,7 +3,7 @@
 import { describeEnvironment, parseEnvironment } from '../../core/env/environment';
 import { authorizedHttp } from '../../core/auth/apiClient';
 import { SessionStore } from '../../core/auth/session';
-import { parseFlags } from '../adapters/args';
+import { commandFlags } from '../adapters/args';
 import { nodeCliPorts, type CliPortsFactory } from '../adapters';
 import { resolveCliEnvironment } from '../adapters/session';
 import type { CliCommand, CliIo } from './types';
@@ -21,10 +21,9 @@ Options:
 `;
 
 export async function runLogout(args: readonly string[], io: CliIo, makePorts: CliPortsFactory = nodeCliPorts): Promise<number> {
-  const parsed = parseFlags(args, { values: ['env'], booleans: ['help', 'all', 'keep-token', 'verbose'] });
-  const usage = (msg: string) => { io.stderr(`call-doctor logout: ${msg}\n\n${HELP}`); return 2; };
-  if ('error' in parsed) return usage(parsed.error);
-  if (parsed.booleans.has('help')) { io.stdout(HELP); return 0; }
+  const parsed = commandFlags('logout', HELP, args, { values: ['env'], booleans: ['help', 'all', 'keep-token', 'verbose'] }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { usage } = parsed;
   if (parsed.rest.length) return usage(`unexpected argument '${parsed.rest[0]}'.`);
   const all = parsed.booleans.has('all');
   if (all && parsed.values.env) return usage('--all and --env cannot be combined.');

@@ -3,7 +3,7 @@
 // The token itself is printed only with --show-token.
 import { inspectToken } from '../../core/token/inspect';
 import { formatTokenReport } from '../../core/token/format';
-import { parseFlags } from '../adapters/args';
+import { commandFlags } from '../adapters/args';
 import { nodeCliPorts, type CliPortsFactory } from '../adapters';
 import { loadCliSession } from '../adapters/session';
 import type { CliCommand, CliIo } from './types';
@@ -25,10 +25,9 @@ Exit codes: 0 token active (or could not be checked), 1 not signed in or token r
 `;
 
 export async function runToken(args: readonly string[], io: CliIo, makePorts: CliPortsFactory = nodeCliPorts): Promise<number> {
-  const parsed = parseFlags(args, { values: ['env', 'format'], booleans: ['help', 'show-token', 'verbose'] });
-  const usage = (msg: string) => { io.stderr(`call-doctor token: ${msg}\n\n${HELP}`); return 2; };
-  if ('error' in parsed) return usage(parsed.error);
-  if (parsed.booleans.has('help')) { io.stdout(HELP); return 0; }
+  const parsed = commandFlags('token', HELP, args, { values: ['env', 'format'], booleans: ['help', 'show-token', 'verbose'] }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { usage } = parsed;
   if (parsed.rest.length) return usage(`unexpected argument '${parsed.rest[0]}'.`);
   const format = parsed.values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return usage(`unknown format '${format}'; use text or json.`);

@@ -1,3 +1,5 @@
+// What a command gets and gives: its I/O as functions (so tests can run
+// commands in-process and read what they print) and an exit code.
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;

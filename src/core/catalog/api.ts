@@ -1,5 +1,5 @@
 // What the rest of the core may ask of the API catalog. Implemented in
-// catalog/catalog.ts (H1); everything else codes against this interface.
+// catalog/catalog.ts; everything else codes against this interface.
 import type { JsonSchema, Operation, CatalogManifest, SdkClassInfo } from './types';
 
 export interface PathMatch {

@@ -1,21 +1,28 @@
 // Yes/no troubleshooting facts implied by specific documented error codes
-// (FACTS.md §3.4). scripts/catalog/opsFacts.js applies the same table to the
-// curated extract; this copy applies it to Swagger documents loaded at run time.
+// (FACTS.md §3.4). The table is data/curated/error-code-facts.json:
+// scripts/catalog/opsFacts.js applies it to the curated extract, this module
+// to Swagger documents loaded at run time.
+import * as fs from 'fs';
+import { dataPath } from '../paths';
 import type { Operation, OperationFact } from './types';
 
 type FactField = 'requiresUserContext' | 'requiresStation' | 'singleDestination';
 
-const FROM_ERROR_CODES: { fact: FactField; status: string; code: string; note: string }[] = [
-  { fact: 'requiresUserContext', status: '400', code: 'not.a.user', note: 'A client-credentials token is rejected with 400 not.a.user (not 403): use a token obtained for a user.' },
-  { fact: 'requiresStation', status: '400', code: 'conversation.error.no.user.station', note: 'The calling user needs an associated station, else 400 conversation.error.no.user.station.' },
-  { fact: 'singleDestination', status: '400', code: 'too.many.create.conversation.parameters', note: 'Exactly one destination per request (phoneNumber | callQueueId | callUserId | conversationIds | participants), else 400 too.many.create.conversation.parameters.' },
-];
+interface ErrorCodeFact { fact: FactField; status: string; code: string; note: string }
+
+let table: readonly ErrorCodeFact[] | undefined;
+
+/** Read once, when the first operation with documented error codes asks. */
+function errorCodeFacts(): readonly ErrorCodeFact[] {
+  table ??= (JSON.parse(fs.readFileSync(dataPath('curated', 'error-code-facts.json'), 'utf8')) as { facts: ErrorCodeFact[] }).facts;
+  return table;
+}
 
 /** Facts an operation's documented error codes imply, with the error-code source. */
 export function factsFromErrorCodes(errorCodes: Operation['errorCodes']): Partial<Record<FactField, OperationFact>> {
   const out: Partial<Record<FactField, OperationFact>> = {};
   if (!errorCodes) return out;
-  for (const f of FROM_ERROR_CODES) {
+  for (const f of errorCodeFacts()) {
     const message = errorCodes.codes[f.status]?.[f.code];
     if (message === undefined) continue;
     out[f.fact] = {

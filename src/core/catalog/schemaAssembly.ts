@@ -6,12 +6,15 @@ import { schemaIdFor } from './schemaId';
 
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
-function collectRefs(node: unknown, out: string[]): void {
-  if (Array.isArray(node)) { for (const n of node) collectRefs(n, out); return; }
+const DEFINITIONS = '#/definitions/';
+
+/** Calls `onRef` with the model name of every `#/definitions/<Model>` ref inside `node`. */
+export function collectRefs(node: unknown, onRef: (model: string) => void): void {
+  if (Array.isArray(node)) { for (const n of node) collectRefs(n, onRef); return; }
   if (node === null || typeof node !== 'object') return;
   for (const [k, v] of Object.entries(node)) {
-    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/definitions/')) out.push(v.slice('#/definitions/'.length));
-    else collectRefs(v, out);
+    if (k === '$ref' && typeof v === 'string') { if (v.startsWith(DEFINITIONS)) onRef(v.slice(DEFINITIONS.length)); }
+    else collectRefs(v, onRef);
   }
 }
 
@@ -19,12 +22,13 @@ function collectRefs(node: unknown, out: string[]): void {
 export function referencedModels(model: string, fragments: Record<string, JsonSchema>): string[] {
   const seen = new Set<string>();
   const stack: string[] = [];
-  collectRefs(fragments[model], stack);
+  const push = (name: string) => { stack.push(name); };
+  collectRefs(fragments[model], push);
   while (stack.length) {
     const name = stack.pop()!;
     if (seen.has(name) || !fragments[name]) continue;
     seen.add(name);
-    collectRefs(fragments[name], stack);
+    collectRefs(fragments[name], push);
   }
   return [...seen].sort();
 }

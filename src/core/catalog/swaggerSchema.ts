@@ -4,16 +4,10 @@
 // definitions each model reaches. Runs lazily, per model asked for.
 import type { JsonSchema } from './types';
 import { schemaIdFor } from './schemaId';
+import { collectRefs, DRAFT_07 } from './schemaAssembly';
+import { asObject } from './swaggerOperation';
 
 type Json = Record<string, unknown>;
-
-function asObject(v: unknown): Json | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
-}
-
-function refName(ref: unknown): string | undefined {
-  return typeof ref === 'string' && ref.startsWith('#/definitions/') ? ref.slice('#/definitions/'.length) : undefined;
-}
 
 /** Draft-07 schema for `model` with every definition it reaches under `definitions`. */
 export function swaggerDefinitionSchema(model: string, definitions: Json, origin: string): JsonSchema {
@@ -28,20 +22,11 @@ export function swaggerDefinitionSchema(model: string, definitions: Json, origin
   for (const name of [...needed].sort()) defs[name] = { title: name, ...structuredClone(definitions[name] as Json) };
   const root = structuredClone(definitions[model] as Json);
   return {
-    $schema: 'http://json-schema.org/draft-07/schema#',
+    $schema: DRAFT_07,
     $id: schemaIdFor(model),
     title: model,
     ...root,
     ...(needed.size ? { definitions: defs } : {}),
     'x-source': { ref: `${origin} definitions.${model}`, verified: true },
   };
-}
-
-function collectRefs(node: unknown, onRef: (name: string) => void): void {
-  if (Array.isArray(node)) { for (const n of node) collectRefs(n, onRef); return; }
-  const obj = asObject(node);
-  if (!obj) return;
-  for (const [k, v] of Object.entries(obj)) {
-    if (k === '$ref') { const r = refName(v); if (r) onRef(r); } else collectRefs(v, onRef);
-  }
 }

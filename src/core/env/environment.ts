@@ -93,14 +93,16 @@ export function describeEnvironment(env: Environment): string {
  * scheme, host, port and path prefix). Tokens are only ever sent to such URLs.
  */
 export function isEnvironmentHost(env: Environment, url: string): boolean {
+  return isUnderBase(url, [env.apiBaseUrl, env.loginBaseUrl]);
+}
+
+/** True when `url` is under one of `bases` (same origin and path prefix). */
+export function isUnderBase(url: string, bases: readonly string[]): boolean {
   let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return false;
-  }
-  return [env.apiBaseUrl, env.loginBaseUrl].some((b) => {
-    const base = new URL(b);
+  try { target = new URL(url); } catch { return false; }
+  return bases.some((b) => {
+    let base: URL;
+    try { base = new URL(b); } catch { return false; }
     if (base.origin !== target.origin) return false;
     const prefix = base.pathname.replace(/\/+$/, '');
     return prefix === '' || target.pathname === prefix || target.pathname.startsWith(prefix + '/');

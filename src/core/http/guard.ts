@@ -4,7 +4,11 @@
 //    sending the user's own request (`sendUserRequest`).
 // 2. Bearer: the session's token is attached only to URLs of the session's
 //    environment; a request to any other host never receives it.
+import { isUnderBase } from '../env/environment';
 import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
+
+// The live checks import the origin test from here, next to the guard that uses it.
+export { isUnderBase };
 
 export class MutatingRequestRefused extends Error {
   override name = 'MutatingRequestRefused';
@@ -41,19 +45,6 @@ export class ReadOnlyHttp implements HttpPort {
   sendUserRequest(req: HttpRequest): Promise<HttpResponse> {
     return this.inner.send(req);
   }
-}
-
-/** True when `url` is under one of `bases` (same origin and path prefix). */
-export function isUnderBase(url: string, bases: readonly string[]): boolean {
-  let target: URL;
-  try { target = new URL(url); } catch { return false; }
-  return bases.some((b) => {
-    let base: URL;
-    try { base = new URL(b); } catch { return false; }
-    if (base.origin !== target.origin) return false;
-    const prefix = base.pathname.replace(/\/+$/, '');
-    return prefix === '' || target.pathname === prefix || target.pathname.startsWith(prefix + '/');
-  });
 }
 
 /**

@@ -1,5 +1,5 @@
 // Requests as found in user files (.http/.rest, .json/.jsonc payloads),
-// with exact ranges back into the document. Produced by sources/* (H2).
+// with exact ranges back into the document. Produced by sources/*.
 import type { Range } from '../types';
 
 export type DocumentKind = 'http' | 'json' | 'js' | 'unknown';

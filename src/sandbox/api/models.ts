@@ -1,6 +1,6 @@
 // Builders for the response models the sandbox serves. Property names and
 // types follow purecloud-platform-client-v2@262.0.0 index.d.ts (namespace Models).
-import { grantsOfToken, grantsOfUser, rolePermissions, type Grant } from '../authz';
+import { grantsOfToken, rolePermissions, type Grant } from '../authz';
 import type { FixtureDivision, FixtureQueue, FixtureSite, FixtureStation, FixtureUser, FixtureOutboundRoute, FixtureNumberPlan } from '../fixtureTypes';
 import type { SandboxState, TokenRecord } from '../state';
 
@@ -46,8 +46,6 @@ export function userAuthorization(grants: Grant[]) {
   }] as const))).values()];
   return { roles, unusedRoles: [], permissions, permissionPolicies: policies };
 }
-
-export function userAuthorizationOf(state: SandboxState, userId: string) { return userAuthorization(grantsOfUser(state, userId)); }
 
 /** Models.AuthzSubject for a user or (client-credentials) an OAuth client. */
 export function authzSubject(state: SandboxState, id: string, name: string, grants: Grant[]) {

@@ -1,14 +1,13 @@
 // Queues and queue members (FACTS §5.4).
-import { paged, sendJson, type Ctx } from '../http';
+import { byName, paged, sendJson, type Ctx } from '../http';
 import { notFound } from './identity';
 import { queueMemberModel, queueModel } from './models';
 
 export function getRoutingQueues(ctx: Ctx): void {
-  const name = ctx.query.get('name')?.toLowerCase();
   const ids = ctx.query.getAll('id').flatMap((v) => v.split(','));
   const divs = ctx.query.getAll('divisionId').flatMap((v) => v.split(','));
   const list = ctx.state.fixture.queues
-    .filter((q) => !name || (name.endsWith('*') ? q.name.toLowerCase().startsWith(name.slice(0, -1)) : q.name.toLowerCase() === name))
+    .filter(byName(ctx))
     .filter((q) => ids.length === 0 || ids.includes(q.id))
     .filter((q) => divs.length === 0 || divs.includes(q.divisionId));
   sendJson(ctx, 200, paged(ctx, list.map((q) => queueModel(ctx.state, q))));

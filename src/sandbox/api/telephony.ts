@@ -1,15 +1,7 @@
 // Stations, sites, outbound routes and number plans (FACTS §5.2, §5.3).
-import { paged, sendJson, type Ctx } from '../http';
+import { byName, paged, sendJson, type Ctx } from '../http';
 import { notFound } from './identity';
 import { numberPlanModel, routeBase, routeModel, siteModel, stationModel } from './models';
-
-const byName = (ctx: Ctx) => {
-  const name = ctx.query.get('name');
-  // Genesys name filters accept a trailing * wildcard; match case-insensitively.
-  if (!name) return () => true;
-  const prefix = name.endsWith('*') ? name.slice(0, -1).toLowerCase() : undefined;
-  return (e: { name: string }) => prefix !== undefined ? e.name.toLowerCase().startsWith(prefix) : e.name.toLowerCase() === name.toLowerCase();
-};
 
 export function getStations(ctx: Ctx): void {
   const id = ctx.query.get('id');

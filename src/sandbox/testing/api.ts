@@ -1,4 +1,4 @@
-// A tiny HTTP helper for tests and the demo: one API call with a bearer token.
+// A tiny HTTP helper for the sandbox tests: one API call with a bearer token.
 export interface ApiResult { status: number; headers: Headers; text: string; json: any } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export async function api(base: string, token: string | undefined, method: string, path: string, body?: unknown): Promise<ApiResult> {
@@ -10,14 +10,4 @@ export async function api(base: string, token: string | undefined, method: strin
   let json: unknown;
   try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
   return { status: res.status, headers: res.headers, text, json };
-}
-
-/** A clock tests move by hand (no waiting on wall-clock time). */
-export function manualClock(start = Date.UTC(2026, 0, 1)) {
-  let t = start;
-  return {
-    now: () => t,
-    sleep: () => Promise.resolve(),
-    advance(ms: number) { t += ms; },
-  };
 }

@@ -1,5 +1,5 @@
 // Sign-in flows driven over HTTP exactly as a browser or CLI would: used by
-// the integration tests and the demo to log in to a running sandbox. The
+// the integration and workbench tests to log in to a running sandbox. The
 // authorize and device steps post the sandbox's own HTML forms.
 import { createHash, randomBytes } from 'crypto';
 import type { OrgFixture, ScenarioLogin } from '../fixtureTypes';
