@@ -29,7 +29,7 @@ function live(checks: CheckResult[]): DoctorResult {
 
 function run(l: DoctorResult | undefined, extra: Partial<DoctorRun> = {}): DoctorRun {
   return {
-    uri: 'file:///work/calls/place%20call.http', requestIndex: 0, version: 1,
+    uri: 'file:///home/dev/calls/place%20call.http', requestIndex: 0, version: 1,
     request: { method: 'POST', url: 'http://127.0.0.1:9/api/v2/conversations/calls', rawUrl: '{{base}}/api/v2/conversations/calls', operationId: 'postConversationsCalls', operationPath: '/api/v2/conversations/calls' },
     offline: [], live: l, startedAt: 1, durationMs: 25.4, ...extra,
   };
