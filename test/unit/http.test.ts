@@ -29,6 +29,13 @@ describe('http: redaction', () => {
     assert.match(out, /"name":"x"/);
     assert.match(out, /Bearer \[REDACTED\]/);
   });
+  it('removes the credentials of an Authorization value written as a form field', () => {
+    for (const t of ['authorization=Basic dXNlcjpwYXNz&x=1', 'authorization=Basic user:pass', 'a=1&Authorization=Bearer abcdefghijklmnop']) {
+      const out = redactText(t);
+      for (const s of ['dXNlcjpwYXNz', 'user:pass', 'abcdefghijklmnop']) assert.ok(!out.includes(s), `${s} in ${out}`);
+    }
+    assert.match(redactText('needs ANY authorization:grant:view'), /authorization:grant:view/);
+  });
   it('removes known secrets wherever they appear and truncates excerpts', () => {
     assert.strictEqual(redactText('id=canary-XYZ-123 end', ['canary-XYZ-123']), 'id=[REDACTED] end');
     assert.ok(excerpt('a'.repeat(1000)).length < 310);

@@ -28,8 +28,10 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
     if (s && s.length >= 4) out = out.split(s).join(REDACTED);
   }
   out = out.replace(JSON_FIELD, (_m, key: string, q: string) => `${key}${q}${REDACTED}${q}`);
-  out = out.replace(FORM_FIELD, (_m, lead: string, key: string) => `${lead}${key}${REDACTED}`);
+  // Before the form rule: in "authorization=Basic user:pass" the form rule alone
+  // would take only the scheme and leave the credentials.
   out = out.replace(AUTH_HEADER, (_m, key: string, scheme?: string) => `${key}${scheme ? scheme + ' ' : ''}${REDACTED}`);
+  out = out.replace(FORM_FIELD, (_m, lead: string, key: string) => `${lead}${key}${REDACTED}`);
   out = out.replace(BEARER, (_m, lead: string) => `${lead}${REDACTED}`);
   return out;
 }
