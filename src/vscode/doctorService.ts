@@ -17,6 +17,7 @@ import type { AnalysisService } from './analysis';
 import type { GenesysAuthProvider } from './auth/provider';
 import { Disposer } from './disposer';
 import type { DoctorRequestSummary, DoctorRun, DoctorRunStart } from './doctorTypes';
+import { originOf } from './origin';
 import { fetchHttp } from './ports';
 
 export type { DoctorRun, DoctorRunStart } from './doctorTypes';
@@ -188,11 +189,6 @@ export class DoctorService extends Disposer {
 export function sessionByHost(sessions: readonly Session[], url: string | undefined): Session | undefined {
   const origin = originOf(url);
   return origin ? sessions.find((s) => originOf(s.environment.apiBaseUrl) === origin) : undefined;
-}
-
-function originOf(url: string | undefined): string | undefined {
-  if (!url || !/^https?:\/\//i.test(url)) return undefined;
-  try { return new URL(url).origin; } catch { return undefined; }
 }
 
 function isAbort(err: unknown): boolean {

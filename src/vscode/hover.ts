@@ -14,6 +14,7 @@ import { toRange } from './convert';
 import { Disposer } from './disposer';
 import { SELECTOR } from './documents';
 import { accessMarkdown, fieldMarkdown, findingMarkdown, operationMarkdown, schemaAt } from './hoverContent';
+import { originOf } from './origin';
 import type { TokenReports } from './tokenReports';
 
 /** Who is signed in, for the ✓/✗ part; absent in hovers without sign-in support. */
@@ -86,8 +87,4 @@ export class HoverProvider extends Disposer implements vscode.HoverProvider {
     const m = catalog.manifest;
     return `${fieldMarkdown(model, location.path, field)}\n\nSchema: \`${m.sdkPackage ?? 'SDK'}@${m.sdkVersion}\``;
   }
-}
-
-function originOf(url: string): string | undefined {
-  try { return /^https?:\/\//i.test(url) ? new URL(url).origin : undefined; } catch { return undefined; }
 }

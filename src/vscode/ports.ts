@@ -1,28 +1,16 @@
 // The core's ports over the extension host: fetch for HTTP, SecretStorage for
 // secrets, the output channel for logs (redacted), notifications for prompts.
 import * as vscode from 'vscode';
+import { fetchPort } from '../cli/adapters/fetchPort';
 import { redactText } from '../core/http/redact';
 import type { HttpPort, LogPort, PromptPort, SecretsPort } from '../core/ports';
 
-const TIMEOUT_MS = 30_000;
-
-/** HttpPort over the host's global fetch. Redirects are not followed, so a token never reaches a host the caller did not name. */
-export const fetchHttp: HttpPort = {
-  async send(req) {
-    const timeout = AbortSignal.timeout(TIMEOUT_MS);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    try {
-      const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual', signal });
-      const headers: Record<string, string> = {};
-      res.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
-      return { status: res.status, headers, body: await res.text() };
-    } catch (err) {
-      if (req.signal?.aborted) throw req.signal.reason ?? err;
-      if (timeout.aborted) throw new Error(`${req.method} ${new URL(req.url).origin} timed out after ${TIMEOUT_MS} ms`);
-      throw err;
-    }
-  },
-};
+/**
+ * HttpPort over the host's global fetch (not node-fetch, which would add ~90 KB
+ * to the main bundle). Same timeout and no-redirect rules as the CLI's port.
+ * `fetch` is looked up per call, so a host that patches it later still applies.
+ */
+export const fetchHttp: HttpPort = fetchPort((url, init) => fetch(url, init));
 
 export function secretsPort(secrets: vscode.SecretStorage): SecretsPort {
   return {

@@ -35,6 +35,8 @@ describe('http: redaction', () => {
       for (const s of ['dXNlcjpwYXNz', 'user:pass', 'abcdefghijklmnop']) assert.ok(!out.includes(s), `${s} in ${out}`);
     }
     assert.match(redactText('needs ANY authorization:grant:view'), /authorization:grant:view/);
+    assert.match(redactText('{"authorizedScope":["authorization:readonly","users"]}'), /"authorization:readonly"/);
+    assert.ok(!redactText('Authorization: Basic dXNlcjpwYXNz').includes('dXNlcjpwYXNz'));
   });
   it('removes known secrets wherever they appear and truncates excerpts', () => {
     assert.strictEqual(redactText('id=canary-XYZ-123 end', ['canary-XYZ-123']), 'id=[REDACTED] end');

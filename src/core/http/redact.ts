@@ -16,8 +16,9 @@ const JSON_FIELD = new RegExp(`(["']?(?:${KEY_ALT})["']?\\s*[:=]\\s*)(["'])((?:\
 // access_token=value in forms and query strings
 const FORM_FIELD = new RegExp(`([?&;\\s]|^)((?:${KEY_ALT})=)([^&\\s"']+)`, 'gim');
 // Authorization: Bearer xyz / Basic xyz  (header lines and free text). Not permission
-// names of the authorization domain (authorization:grant:view), which findings cite.
-const AUTH_HEADER = /\b(authorization(?!:[A-Za-z]+:[A-Za-z*]+\b)\s*[:=]\s*)(?:(bearer|basic)\s+)?([^\s"',}]+)/gi;
+// names of the authorization domain (authorization:grant:view) nor the
+// authorization:readonly scope, which findings and token reports cite.
+const AUTH_HEADER = /\b(authorization(?!:(?:readonly\b|[A-Za-z]+:[A-Za-z*]+\b))\s*[:=]\s*)(?:(bearer|basic)\s+)?([^\s"',}]+)/gi;
 // Credentials are long; a minimum length keeps prose such as "bearer token" readable.
 const BEARER = /\b(bearer\s+)([A-Za-z0-9\-._~+/]{12,}=*)/gi;
 

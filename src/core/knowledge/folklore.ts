@@ -108,7 +108,6 @@ const byKey = new Map<string, FolkloreEntry>(FOLKLORE.map((e) => [`${e.kind} ${e
 
 export function folkloreScope(name: string): FolkloreEntry | undefined { return byKey.get(`scope ${name.toLowerCase()}`); }
 export function folkloreSdkMethod(name: string): FolkloreEntry | undefined { return byKey.get(`sdk-method ${name.toLowerCase()}`); }
-export function folkloreHeader(name: string): FolkloreEntry | undefined { return byKey.get(`header ${name.toLowerCase()}`); }
 
 /** A body field path like "from.id" or "to[].phoneNumber" (array items as []), for a model. */
 export function folkloreField(model: string, fieldPath: string): FolkloreEntry | undefined {

@@ -1,6 +1,7 @@
 // Method names the JS SDK defines, from data/catalog/sdk-methods.json (written
 // by `npm run catalog` from purecloud-platform-client-v2@262.0.0 index.d.ts
-// and ApiClient.js). Read with fs at run time (no JSON imports, see team brief).
+// and ApiClient.js). Read with fs at run time, not imported: out/ and the
+// bundles carry no copies of JSON files.
 import * as fs from 'fs';
 import { dataPath } from '../paths';
 import type { SourceRef } from '../types';

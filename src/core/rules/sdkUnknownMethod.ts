@@ -40,7 +40,7 @@ export const sdkUnknownMethod: Rule = {
   },
 };
 
-/** The SDK class a receiver is known to be, from its text or H2's reason. */
+/** The SDK class a receiver is known to be, from its text or the code scan's `sdkReason`. */
 function classOf(call: MethodCall, index: SdkMethodIndex): string | undefined {
   const text = `${call.receiver} ${call.sdkReason ?? ''}`;
   if (/ApiClient(\.instance|\b)/.test(text) && index.classes.has('ApiClientClass')) return 'ApiClientClass';

@@ -5,6 +5,7 @@ import type { Clock, HttpPort, HttpResponse, LogPort } from '../ports';
 import type { Evidence, SourceRef } from '../types';
 import { apiGet } from '../auth/apiClient';
 import { discoverEndpoints } from '../auth/metadata';
+import { excerpt } from '../http/redact';
 import type { Session } from '../auth/session';
 import { decodeJwtToken, verifyJwt } from './jwt';
 import { readSubject, readTokenInfo, readUserMe, groupPermissions, isNoUserContext } from './read';
@@ -37,7 +38,7 @@ export async function inspectToken(session: Session, ports: InspectPorts): Promi
     const started = ports.clock.now();
     try {
       const res = await apiGet(session, ports.http, path, ports.signal);
-      evidence.push({ request: `GET ${path}`, status: res.status, excerpt: excerpt(res.body, session), durationMs: ports.clock.now() - started });
+      evidence.push({ request: `GET ${path}`, status: res.status, excerpt: excerpt(res.body, [session.accessToken, session.refreshToken], 200), durationMs: ports.clock.now() - started });
       return res;
     } catch (err) {
       if (ports.signal?.aborted) throw err;
@@ -125,10 +126,4 @@ async function addJwt(session: Session, report: TokenReport, ports: InspectPorts
   } catch (err) {
     report.notes.push(`The JWT signature could not be checked: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-function excerpt(body: string, session: Session): string {
-  let text = body.replace(/\s+/g, ' ').trim();
-  for (const secret of [session.accessToken, session.refreshToken]) if (secret) text = text.split(secret).join('[redacted]');
-  return text.length > 200 ? text.slice(0, 200) + '…' : text;
 }

@@ -17,7 +17,7 @@ export async function testAccess(): Promise<TestAccess> {
 }
 
 /** Resolves with the first truthy value of `probe`, checked every 50 ms (mocha's timeout bounds the wait). */
-export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+export async function eventually<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>): Promise<T> {
   for (;;) {
     const value = await probe();
     if (value) return value;

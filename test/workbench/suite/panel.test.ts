@@ -10,20 +10,12 @@ import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { pkceLogin } from '../../../src/sandbox/testing/flows';
 import type { HostMessage, RunView, WebviewMessage } from '../../../src/shared/protocol';
 import type { PanelInspection } from '../../../src/vscode/panel/callDoctorPanel';
+import { eventually } from './authHelpers';
 import { activateExtension, EXTENSION_ID } from './helpers';
 
 const PKCE_CLIENT = '6209954a-6272-5918-84ed-d5909e4ea74b';
 const ALICE_HEALTHY = 'd6d474da-07f5-541a-9657-07949181315a';
 const BOB_NO_STATION = 'c7898be9-650f-533c-a8f0-0c65132fd83e';
-
-/** Resolves once `get` returns something truthy; mocha's timeout bounds the wait. */
-async function until<T>(get: () => T | undefined | false): Promise<T> {
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
 
 /** A run's result, not the pending view the panel shows while the run is in flight. */
 const settled = (v: RunView) => v.items.every((i) => i.state !== 'pending');
@@ -63,8 +55,8 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
     const result = await vscode.commands.executeCommand<{ checks: unknown[] } | undefined>('genesysCloud.runCallDoctor', doc.uri, 0);
     assert.ok(result, 'the run command returned the live result');
     const key = `0|${doc.uri.toString()}`;
-    const view = await until(() => panel.view()?.key === key && panel.view()!.startedAt >= startedAt && settled(panel.view()!) && panel.view());
-    const rendered = await until(() => panel.received.slice(from).find((m): m is Rendered => m.method === 'rendered' && m.params.key === key
+    const view = await eventually(() => panel.view()?.key === key && panel.view()!.startedAt >= startedAt && settled(panel.view()!) && panel.view());
+    const rendered = await eventually(() => panel.received.slice(from).find((m): m is Rendered => m.method === 'rendered' && m.params.key === key
       && m.params.items.every((i) => i.state !== 'pending')));
     return { view, rendered, key };
   }
@@ -96,7 +88,7 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
   it('explain request from the webview -> the core explainer\'s answer under the same id', async () => {
     const body = 'HTTP/1.1 403 Forbidden\n\n{"message":"Missing permission","code":"missing.any.permissions","status":403,"messageParams":{"p":"conversation:call:add"},"contextId":"ctx-panel-1"}';
     await panel.receive({ type: 'request', id: 90001, method: 'explain', params: { text: body } });
-    const response = await until(() => panel.posted.find((m): m is Extract<HostMessage, { type: 'response' }> => m.type === 'response' && m.id === 90001));
+    const response = await eventually(() => panel.posted.find((m): m is Extract<HostMessage, { type: 'response' }> => m.type === 'response' && m.id === 90001));
     assert.ok(response.ok && response.method === 'explain');
     if (response.ok && response.method === 'explain') {
       assert.strictEqual(response.result.code, 'missing.any.permissions');
@@ -112,7 +104,7 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
       { text: '{"message":"A station is required to place a call.","code":"conversation.error.no.user.station","status":400}' });
     assert.strictEqual(x?.code, 'conversation.error.no.user.station');
     assert.strictEqual(x?.known, true);
-    await until(() => panel.posted.some((m) => m.type === 'notify' && m.method === 'explanation' && m.params.explanation.code === 'conversation.error.no.user.station'));
+    await eventually(() => panel.posted.some((m) => m.type === 'notify' && m.method === 'explanation' && m.params.explanation.code === 'conversation.error.no.user.station'));
   });
 
   it('"Explain Error Response" reads the error from a file or from the clipboard', async () => {
@@ -158,7 +150,7 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
   /** Sends a request as the webview would and resolves with the host's response. */
   async function ask(m: { id: number; method: string; params: unknown }): Promise<Extract<HostMessage, { type: 'response' }>> {
     await panel.receive({ type: 'request', ...m });
-    return until(() => panel.posted.find((p): p is Extract<HostMessage, { type: 'response' }> => p.type === 'response' && p.id === m.id));
+    return eventually(() => panel.posted.find((p): p is Extract<HostMessage, { type: 'response' }> => p.type === 'response' && p.id === m.id));
   }
 
   it('Re-run: the items go pending, then the new run arrives and the answer carries its verdict', async () => {
@@ -178,7 +170,7 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
     const startedAt = Date.now();
     await vscode.commands.executeCommand('genesysCloud.runCallDoctor', doc.uri, 0);
     const key = `0|${doc.uri.toString()}`;
-    const view = await until(() => panel.view()?.key === key && panel.view()!.startedAt >= startedAt && settled(panel.view()!) && panel.view());
+    const view = await eventually(() => panel.view()?.key === key && panel.view()!.startedAt >= startedAt && settled(panel.view()!) && panel.view());
     const payload = view.items.find((i) => i.id === 'payload')!;
     assert.strictEqual(payload.state, 'fail');
     const fixable = payload.findings.find((f) => f.fixes.length > 0)!;
@@ -211,8 +203,8 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
     const callDoctorTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Call Doctor'));
     assert.strictEqual(callDoctorTab()?.isActive, false, 'the panel is covered');
     await vscode.commands.executeCommand('genesysCloud.openCallDoctor');
-    await until(() => panel.received.slice(before).some((m) => m.method === 'ready'));
-    const rendered = await until(() => panel.received.slice(before).find((m): m is Rendered => m.method === 'rendered' && m.params.key === key));
+    await eventually(() => panel.received.slice(before).some((m) => m.method === 'ready'));
+    const rendered = await eventually(() => panel.received.slice(before).find((m): m is Rendered => m.method === 'rendered' && m.params.key === key));
     assert.deepStrictEqual(states(rendered.params.items), states(panel.view()!.items));
   });
 
@@ -221,7 +213,7 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
     const nonceOf = (html: string | undefined) => /script-src &#39;nonce-([^&]+)&#39;/.exec(html ?? '')?.[1];
     const oldNonce = nonceOf(panel.html());
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until(() => !panel.isOpen());
+    await eventually(() => !panel.isOpen());
     const revived = vscode.window.createWebviewPanel('genesysCloud.callDoctor', 'Call Doctor', vscode.ViewColumn.One, {});
     const before = panel.received.length;
     panel.revive(revived, { view: saved });
@@ -231,7 +223,7 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
     assert.deepStrictEqual([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0].includes(`nonce="${nonce}"`)), [true], 'one script, with the nonce');
     assert.strictEqual(revived.webview.options.enableScripts, true);
     assert.deepStrictEqual(revived.webview.options.localResourceRoots?.map((u) => u.path.split('/').slice(-1)[0]), ['media', 'dist']);
-    const rendered = await until(() => panel.received.slice(before).find((m): m is Rendered => m.method === 'rendered' && m.params.key === saved.key));
+    const rendered = await eventually(() => panel.received.slice(before).find((m): m is Rendered => m.method === 'rendered' && m.params.key === saved.key));
     assert.deepStrictEqual(states(rendered.params.items), states(saved.items));
     assert.strictEqual(panel.view()?.key, saved.key);
     assert.ok(panel.received.slice(before).some((m) => m.method === 'ready'), 'the revived webview did the handshake');

@@ -11,16 +11,8 @@ import type { HostMessage, RunView, WebviewMessage } from '../../../src/shared/p
 import type { DoctorRunStart } from '../../../src/vscode/doctorTypes';
 import type { DoctorService } from '../../../src/vscode/doctorService';
 import type { PanelInspection } from '../../../src/vscode/panel/callDoctorPanel';
+import { eventually } from './authHelpers';
 import { api, signInAs, signOut } from './sandboxUsers';
-
-/** Resolves once `get` returns something truthy; mocha's timeout bounds the wait. */
-async function until<T>(get: () => T | undefined | false): Promise<T> {
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
 
 type StateMsg = Extract<HostMessage, { method: 'state' }>;
 type Rendered = Extract<WebviewMessage, { method: 'rendered' }>;
@@ -54,7 +46,7 @@ describe('Call Doctor panel: pending runs and reports without a live result', ()
   /** A fresh request document, shown in the first column, and the panel open beside it with its webview ready. */
   async function openWithPanel(content: string): Promise<vscode.TextDocument> {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until(() => !panel.isOpen());
+    await eventually(() => !panel.isOpen());
     // A file of its own: untitled names are reused, and the panel may still hold a view of an old Untitled-1.
     const file = vscode.Uri.file(path.join(os.tmpdir(), `call-doctor-pending-${process.pid}-${files.length}.http`));
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(content));
@@ -63,7 +55,7 @@ describe('Call Doctor panel: pending runs and reports without a live result', ()
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     const from = panel.received.length;
     await vscode.commands.executeCommand('genesysCloud.openCallDoctor', { preserveFocus: true });
-    await until(() => panel.received.slice(from).some((m) => m.method === 'ready'));
+    await eventually(() => panel.received.slice(from).some((m) => m.method === 'ready'));
     return doc;
   }
 
@@ -81,7 +73,7 @@ describe('Call Doctor panel: pending runs and reports without a live result', ()
     assert.deepStrictEqual(starts.map((s) => [s.uri, s.requestIndex, s.userStarted, s.request.operationId]), [[doc.uri.toString(), 0, true, 'postConversationsCalls']]);
 
     // The host posts a view's state as it adopts it, so once the view is final its state was posted.
-    const final = await until(() => panel.view()?.key === key && !panel.view()!.items.some((i) => i.state === 'pending') && panel.view());
+    const final = await eventually(() => panel.view()?.key === key && !panel.view()!.items.some((i) => i.state === 'pending') && panel.view());
     assert.strictEqual(final.verdict, 'unknown');
     const after = panel.posted.slice(posted);
     const pendingState = after.findIndex((m) => isState(m, key) && allPending(m.params.view!.items));
@@ -92,7 +84,7 @@ describe('Call Doctor panel: pending runs and reports without a live result', ()
     const pendingView = (after[pendingState] as StateMsg).params.view!;
     assert.deepStrictEqual([pendingView.request.method, pendingView.request.operationPath], ['POST', '/api/v2/conversations/calls']);
     // The real webview drew the pending checklist before the verdicts.
-    const rendered = await until(() => {
+    const rendered = await eventually(() => {
       const r = panel.received.slice(received).filter((m): m is Rendered => m.method === 'rendered' && m.params.key === key);
       return r.some((m) => m.params.items.every((i) => i.state !== 'pending')) && r;
     });
@@ -108,7 +100,7 @@ describe('Call Doctor panel: pending runs and reports without a live result', ()
     assert.ok(otherRun.live, otherRun.error);
     const doc = vscode.workspace.textDocuments.find((d) => shown.key === `0|${d.uri.toString()}`)!;
     await doctor.run(doc, 0, undefined, { background: true, force: true });
-    const after = await until(() => {
+    const after = await eventually(() => {
       const a = panel.posted.slice(from);
       return a.some((m) => isState(m, shown.key)) && a;
     });
@@ -126,7 +118,7 @@ describe('Call Doctor panel: pending runs and reports without a live result', ()
     const run = await doctor.run(doc, 0, undefined, { userStarted: true });
     assert.ok(!run.live && run.error);
     const key = `0|${doc.uri.toString()}`;
-    await until(() => panel.view()?.key === key && panel.view()!.startedAt >= run.startedAt && !panel.view()!.items.some((i) => i.state === 'pending'));
+    await eventually(() => panel.view()?.key === key && panel.view()!.startedAt >= run.startedAt && !panel.view()!.items.some((i) => i.state === 'pending'));
     const md = await vscode.commands.executeCommand<string | undefined>('genesysCloud.copyReport');
     assert.ok(md, 'the command produced a report');
     assert.match(md, /^# Call Doctor report: POST \/api\/v2\/conversations\/calls/);
@@ -141,11 +133,11 @@ describe('Call Doctor panel: pending runs and reports without a live result', ()
     const doc = await openWithPanel(callRequest());
     const startedAt = Date.now();
     await vscode.commands.executeCommand('genesysCloud.runCallDoctor', doc.uri, 0);
-    const view = await until(() => panel.view()?.key === `0|${doc.uri.toString()}` && panel.view()!.startedAt >= startedAt && panel.view()!.verdict !== 'unknown' && panel.view());
+    const view = await eventually(() => panel.view()?.key === `0|${doc.uri.toString()}` && panel.view()!.startedAt >= startedAt && panel.view()!.verdict !== 'unknown' && panel.view());
     assert.strictEqual(view.verdict, 'fail');
     const saved: RunView = { ...view, key: `0|untitled:restored-for-report-${process.pid}` };
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until(() => !panel.isOpen());
+    await eventually(() => !panel.isOpen());
     const revived = vscode.window.createWebviewPanel('genesysCloud.callDoctor', 'Call Doctor', vscode.ViewColumn.One, {});
     try {
       panel.revive(revived, { view: saved });

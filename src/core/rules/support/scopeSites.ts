@@ -1,6 +1,6 @@
 // Where scope names are written, with exact ranges: `scope=` in form bodies and
 // query strings of .http requests, `scope` arrays of OAuth client bodies, and
-// the scope strings H2's code scan found in .js/.ts. Collected and classified
+// the scope strings the code scan (sources/code.ts) found in .js/.ts. Collected and classified
 // once per document for both scope rules.
 import { knowledgeFor, type Knowledge } from '../../knowledge';
 import { classifyScope, splitScopeParam, type ScopeClassification } from '../../knowledge/scopes';
