@@ -17,6 +17,18 @@ async function calls(text = readFixture('http', 'calls.http')): Promise<ParsedDo
 }
 
 describe('sources: .http REST Client syntax (calls.http)', () => {
+  it('names the sender supplies (sendTimeNames) are send-time values; a definition in the file still wins', async () => {
+    const text = 'GET https://api.mypurecloud.com/api/v2/users/me\nAuthorization: Bearer {{accessToken}}\nX-Other: {{other}}\n';
+    const plain = await parseDocument(createDocument('a.http', text));
+    assert.deepStrictEqual([varNamed(plain.requests[0].variables, 'accessToken').resolved, varNamed(plain.requests[0].variables, 'accessToken').dynamic], [false, undefined]);
+    const session = await parseDocument(createDocument('a.http', text), { sendTimeNames: ['ACCESSTOKEN'] });
+    const token = varNamed(session.requests[0].variables, 'accessToken');
+    assert.deepStrictEqual([token.resolved, token.dynamic, token.source], [false, true, 'session']);
+    assert.strictEqual(varNamed(session.requests[0].variables, 'other').dynamic, undefined);
+    const defined = await parseDocument(createDocument('a.http', '@accessToken = abc\n' + text), { sendTimeNames: ['accessToken'] });
+    assert.strictEqual(varNamed(defined.requests[0].variables, 'accessToken').resolved, true);
+  });
+
   it('finds three requests; a block of only file variables is not a request', async () => {
     const p = await calls();
     assert.deepStrictEqual(p.requests.map((q) => [q.index, q.method, q.name, q.title ?? null]),

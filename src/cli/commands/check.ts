@@ -13,7 +13,8 @@ import { redactText } from '../../core/http/redact';
 import type { FileLintResult } from '../../core/lintTypes';
 import { CHECKS, LIVE_RULES, runDoctor, type DoctorResult } from '../../core/live';
 import { formatDoctorText } from '../../core/live/format';
-import { placeLiveFindings, sendableRequest, targetOf } from '../../core/live/fromRequest';
+import { placeLiveFindings, sendableRequest, SESSION_SUPPLIED_VARIABLES, targetOf } from '../../core/live/fromRequest';
+import { lintParsed } from '../../core/lint';
 import { formatReport } from '../../core/report';
 import { toJsonReport } from '../../core/report/json';
 import { renderMarkdown } from '../../core/report/markdown';
@@ -23,7 +24,6 @@ import type { Finding } from '../../core/types';
 import { nodeCliPorts, type CliPorts, type CliPortsFactory } from '../adapters';
 import { commandFlags } from '../adapters/args';
 import { loadCliSession, resolveCliEnvironment } from '../adapters/session';
-import { createLintEngine } from '../node/engine';
 import { nodeFiles } from '../node/files';
 import { packageInfo } from '../node/packageInfo';
 import type { CliCommand, CliIo } from './types';
@@ -73,11 +73,13 @@ export interface CheckOptions {
 /** Lints the file and runs the live doctor on the selected requests. */
 export async function checkFile(o: CheckOptions): Promise<CheckRun | { error: string }> {
   const catalog = defaultCatalog();
-  const engine = await createLintEngine({ cwd: path.dirname(o.absPath), environment: o.httpEnv, processEnv: o.processEnv });
-  const linted = await engine.lintFile(o.absPath, o.text);
-  // The session supplies the token: an unresolved {{accessToken}} is expected here, not a problem.
-  const lint = { ...linted, findings: linted.findings.filter((f) => !(f.rule === 'variable.unresolved' && /\{\{\s*access_?token\s*\}\}/i.test(f.message))) };
-  const parsed = await parseDocument(createDocument(o.absPath, o.text), { files: nodeFiles(path.dirname(o.absPath)), environment: o.httpEnv, processEnv: o.processEnv, catalog });
+  // Parsed once for the offline rules and the live checks. The session supplies the
+  // token, so {{accessToken}} is a send-time value here, not an unresolved variable.
+  const parsed = await parseDocument(createDocument(o.absPath, o.text), {
+    files: nodeFiles(path.dirname(o.absPath)), environment: o.httpEnv, processEnv: o.processEnv, catalog,
+    sendTimeNames: SESSION_SUPPLIED_VARIABLES,
+  });
+  const lint = lintParsed(parsed, { catalog });
   let selected = parsed.requests;
   if (o.requestNumber !== undefined) selected = selected.filter((r) => r.index === o.requestNumber! - 1);
   if (o.line !== undefined) selected = selected.filter((r) => r.range.start.line <= o.line! - 1 && o.line! - 1 <= r.range.end.line);

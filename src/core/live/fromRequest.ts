@@ -52,9 +52,15 @@ export function placeLiveFindings(parsed: ParsedDocument, target: DoctorTarget, 
   });
 }
 
-/** The request as it would be sent; refuses when a variable is still unresolved. */
+/** Variables the signed-in session supplies when a request is checked or sent (ParseOptions.sendTimeNames). */
+export const SESSION_SUPPLIED_VARIABLES: readonly string[] = ['accessToken', 'access_token'];
+
+/**
+ * The request as it would be sent; refuses when a variable is still unresolved.
+ * Parse with `sendTimeNames: SESSION_SUPPLIED_VARIABLES`: the token comes from the session.
+ */
 export function sendableRequest(req: ParsedRequest): SendRequest | { error: string } {
-  const open = req.variables.filter((v) => !v.resolved && !/^access_?token$/i.test(v.name));
+  const open = req.variables.filter((v) => !v.resolved && v.source !== 'session');
   if (open.length) return { error: `request ${req.index + 1} still has unresolved variables (${open.map((v) => v.name).join(', ')}); it is not sent.` };
   if (req.body?.text && /\{\{/.test(req.body.text)) return { error: `the body of request ${req.index + 1} has unresolved {{variables}}; it is not sent.` };
   const headers: Record<string, string> = {};

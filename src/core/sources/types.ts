@@ -47,7 +47,7 @@ export interface VariableRef {
 }
 
 export type VariableSource = 'file' | 'environment' | 'dotenv' | 'processEnv' | 'system'
-  | 'request' | 'script' | 'prompt' | 'expression' | 'unknown';
+  | 'request' | 'script' | 'prompt' | 'expression' | 'session' | 'unknown';
 
 /** Something in or around the document that could not be parsed or read. Never thrown. */
 export interface SourceProblem {
@@ -133,6 +133,12 @@ export interface ParseOptions {
   payloadAssociations?: { glob: string; operationId: string }[];
   /** Payload files: preferred operation when a model is the body of several operations. */
   operationId?: string;
+  /**
+   * Names the sender itself supplies when the request is sent (compared without case),
+   * e.g. the signed-in session's `accessToken`: such references are send-time values
+   * (dynamic, source "session"), not unresolved variables.
+   */
+  sendTimeNames?: readonly string[];
 }
 
 export type HttpParseOptions = ParseOptions;

@@ -47,6 +47,7 @@ export async function parseHttpDocument(source: SourceDocument, options: HttpPar
     requestNames: new Set(lex.requests.flatMap((r) => (r.name ? [r.name.text] : []))),
     scriptNames: scriptSetNames(scripts),
     promptNames: new Set(lex.prompts),
+    sendTimeNames: new Set((options.sendTimeNames ?? []).map((n) => n.toLowerCase())),
     privateNames: env.privateNames,
   });
 

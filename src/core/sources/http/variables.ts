@@ -42,6 +42,8 @@ export interface VariableScope {
   promptNames?: Set<string>;
   /** Names defined in http-client.private.env.json. */
   privateNames?: Set<string>;
+  /** Lower-cased names the sender supplies when sending (ParseOptions.sendTimeNames). */
+  sendTimeNames?: Set<string>;
 }
 
 /** Names that usually hold credentials; such values must never be printed or logged. */
@@ -145,6 +147,7 @@ export class Resolver {
     if (s.sharedVars.has(inner)) return this.composite(inner, s.sharedVars.get(inner)!, 'environment', 'env', stack);
     if (s.scriptNames.has(inner)) return { resolved: false, dynamic: true, source: 'script' };
     if (s.promptNames?.has(inner)) return { resolved: false, dynamic: true, source: 'prompt' };
+    if (s.sendTimeNames?.has(inner.toLowerCase())) return { resolved: false, dynamic: true, source: 'session' };
     const elsewhere = s.envOnlyIn.get(inner);
     if (elsewhere) {
       const sel = s.environment ? `the selected environment "${s.environment}"` : 'no environment is selected';
