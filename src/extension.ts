@@ -46,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): CallDoctorApi {
   const started = performance.now();
   const channel = vscode.window.createOutputChannel('Genesys Cloud Call Doctor', { log: true });
   const log = logPort(channel);
+  const auth = new GenesysAuthProvider(context.secrets, log);
   // The catalog, with a downloaded live Swagger overlaid (read on first use, not here).
   const catalogs = new CatalogRefresh(context.globalStorageUri, () => auth.sessions(), log);
   const catalog = () => catalogs.catalog();
@@ -53,7 +54,6 @@ export function activate(context: vscode.ExtensionContext): CallDoctorApi {
   const analysis = new AnalysisService(catalog, log);
   context.subscriptions.push(catalogs, catalogs.onDidChangeCatalog(() => analysis.invalidate()), new Walkthrough(context.extensionUri));
   const diagnostics = new DiagnosticsProvider(analysis, converter);
-  const auth = new GenesysAuthProvider(context.secrets, log);
   const sandbox = new SandboxCommand(log, context.extensionPath);
   const statusBar = new StatusBar(auth, sessionViewId(context.extension.packageJSON), () => sandbox.url);
   const doctor = new DoctorService(analysis, auth, log);
