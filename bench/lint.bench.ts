@@ -14,7 +14,7 @@ import * as os from 'os';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import { defaultCatalog } from '../src/core/catalog/catalog';
 import { schemaIdFor } from '../src/core/catalog/schemaId';
-import { lintText } from '../src/core/lint';
+import { analyzeText } from '../src/core/pipeline';
 import { median } from './stats';
 
 const REQUESTS = 500;
@@ -72,7 +72,7 @@ export async function bench(): Promise<void> {
   service.configure({ validate: true, allowComments: false, schemas: [{ uri, fileMatch: ['*.json'], schema: schema as never }] });
 
   const lintOnce = async () => {
-    const result = await lintText('/bench/requests.http', text, { catalog });
+    const result = (await analyzeText('/bench/requests.http', text, { catalog })).lint;
     if (result.requests.length !== REQUESTS) throw new Error(`expected ${REQUESTS} requests, parsed ${result.requests.length}`);
     return result;
   };

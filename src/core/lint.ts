@@ -1,31 +1,13 @@
-// Lints one document: parse it once (sources/*), run every rule over the
-// parsed form, and return the findings sorted by position with a summary of
-// each request and the operation it resolves to.
+// Runs every offline rule over a parsed document and returns the findings
+// sorted by position with a summary of each request and the operation it
+// resolves to. Front ends do not call this directly: they call the
+// pipeline's analyzeDocument (src/core/pipeline), which parses and lints once.
 import { knowledgeFor } from './knowledge';
 import type { FileLintResult, LintOptions, RequestSummary, Rule, RuleContext } from './lintTypes';
 import { RULES } from './rules';
 import { requestFacts } from './rules/support/request';
-import { parseDocument } from './sources';
-import type { ParsedDocument, SourceDocument } from './sources/types';
-import { createDocument } from './text';
+import type { ParsedDocument } from './sources/types';
 import type { Finding, Position } from './types';
-
-export async function lintDocument(doc: SourceDocument, options: LintOptions): Promise<FileLintResult> {
-  throwIfAborted(options.signal);
-  const parsed = await parseDocument(doc, {
-    files: options.files,
-    environment: options.environment,
-    processEnv: options.processEnv,
-    payloadAssociations: options.payloadAssociations,
-    catalog: options.catalog,
-  });
-  throwIfAborted(options.signal);
-  return lintParsed(parsed, options);
-}
-
-export function lintText(path: string, text: string, options: LintOptions): Promise<FileLintResult> {
-  return lintDocument(createDocument(path, text), options);
-}
 
 /** Runs the rules over an already parsed document (synchronous; tests and benches use it directly). */
 export function lintParsed(parsed: ParsedDocument, options: Pick<LintOptions, 'catalog' | 'knowledge'>, rules: readonly Rule[] = RULES): FileLintResult {
@@ -61,8 +43,4 @@ function cmp(a: Position, b: Position): number { return a.line - b.line || a.cha
 
 function byPosition(a: Finding, b: Finding): number {
   return cmp(a.range.start, b.range.start) || cmp(a.range.end, b.range.end) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-
-function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw signal.reason ?? new Error('lint cancelled');
 }

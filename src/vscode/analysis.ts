@@ -5,11 +5,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/api';
 import { redactText } from '../core/http/redact';
-import { lintParsed } from '../core/lint';
-import type { FileLintResult, LintOptions } from '../core/lintTypes';
+import type { FileLintResult } from '../core/lintTypes';
+import { analyzeDocument, projectRootOf, type AnalysisContext, type DocumentAnalysis } from '../core/pipeline';
 import type { LogPort } from '../core/ports';
-import { parseDocument } from '../core/sources';
-import type { ParsedDocument, ParseOptions } from '../core/sources/types';
+import type { ParsedDocument } from '../core/sources/types';
 import { createDocument, documentKindOf, type TextDocument as CoreDocument } from '../core/text';
 import { editorFiles, kindOf, toCoreDocument } from './documents';
 
@@ -17,12 +16,16 @@ export interface Analysis {
   version: number;
   parsed: ParsedDocument;
   result: FileLintResult;
+  /** The core's analysis itself, for the core's check step. */
+  core: DocumentAnalysis;
 }
 
 interface Entry { version: number; promise: Promise<Analysis | undefined>; abort: AbortController }
 
 export class AnalysisService implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
+  /** Project root per folder (a new .git is rare; invalidate() forgets them). */
+  private readonly roots = new Map<string, Promise<string | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private reportedFailure = false;
   /** Fires when settings, workspace trust or an environment file changed: every document must be analysed again. */
@@ -74,21 +77,32 @@ export class AnalysisService implements vscode.Disposable {
     return this.check(uri, createDocument(uri.fsPath, text, kind), -1);
   }
 
-  options(uri: vscode.Uri, signal?: AbortSignal): LintOptions & ParseOptions {
+  /** The core's analysis context for a document: the same options type the CLI fills in from its flags. */
+  async context(uri: vscode.Uri, signal?: AbortSignal): Promise<AnalysisContext> {
     const config = vscode.workspace.getConfiguration('genesysCloud', uri);
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
     return {
       catalog: this.catalog(),
       files: editorFiles,
-      environment: config.get<string | null>('httpEnvironment') ?? undefined,
+      rootDir: await this.rootFor(uri),
+      httpEnvironment: config.get<string | null>('httpEnvironment') ?? undefined,
       // REST Client keeps its environments in settings; the core resolves {{variables}} from them.
       restClientEnvironments: vscode.workspace.getConfiguration('rest-client', uri).get<Record<string, Record<string, unknown>>>('environmentVariables'),
       payloadAssociations: config.get<{ glob: string; operationId: string }[]>('payloadAssociations') ?? [],
       // {{$processEnv X}} reads this machine's environment: only for workspaces the user trusts.
       processEnv: vscode.workspace.isTrusted ? process.env : {},
-      rootDir: folder?.uri.scheme === 'file' ? folder.uri.fsPath : (uri.scheme === 'file' ? path.dirname(uri.fsPath) : undefined),
       signal,
     };
+  }
+
+  /** The project root env files are searched up to (the core's rule, as in the CLI), once per folder. */
+  private rootFor(uri: vscode.Uri): Promise<string | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const fallback = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+    if (uri.scheme !== 'file') return Promise.resolve(fallback);
+    const key = path.dirname(uri.fsPath);
+    let root = this.roots.get(key);
+    if (!root) this.roots.set(key, root = projectRootOf(uri.fsPath, editorFiles, fallback));
+    return root;
   }
 
   private run(doc: vscode.TextDocument, signal: AbortSignal): Promise<Analysis | undefined> {
@@ -99,12 +113,10 @@ export class AnalysisService implements vscode.Disposable {
 
   private async check(uri: vscode.Uri, core: CoreDocument, version: number, signal?: AbortSignal): Promise<Analysis | undefined> {
     try {
-      const options = this.options(uri, signal);
       // Parsed once: the requests feed hovers and lenses, the findings diagnostics.
-      const parsed = await parseDocument(core, options);
+      const analysis = await analyzeDocument(core, await this.context(uri, signal));
       if (signal?.aborted) return undefined;
-      const result = lintParsed(parsed, options);
-      return { version, parsed, result };
+      return { version, parsed: analysis.parsed, result: analysis.lint, core: analysis };
     } catch (err) {
       if (signal?.aborted) return undefined;
       this.reportFailure(uri, err);
@@ -113,6 +125,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private clear(): void {
+    this.roots.clear();
     for (const entry of this.cache.values()) entry.abort.abort();
     this.cache.clear();
   }

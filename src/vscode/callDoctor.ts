@@ -1,17 +1,17 @@
 // Command "Genesys Cloud: Run Call Doctor on Request at Cursor" (also a
-// CodeLens above each request): picks the request and the session, asks the
-// DoctorService, opens the Call Doctor panel (which shows the run) and writes the
-// plain-text report (redacted) to an output channel. Live findings reach the
-// editor through LiveDiagnostics, which listens to every run.
+// CodeLens above each request): picks the request, asks the DoctorService
+// (whose core step chooses the session serving the request's host), opens the
+// Call Doctor panel (which shows the run, or the actions when no session serves
+// the host) and writes the plain-text report (redacted) to an output channel.
+// Live findings reach the editor through LiveDiagnostics, which listens to every run.
 import * as vscode from 'vscode';
-import type { Session } from '../core/auth';
 import { formatDoctorText } from '../core/live/format';
 import type { DoctorResult } from '../core/live/types';
 import type { AnalysisService } from './analysis';
 import { SIGN_IN_COMMAND } from './auth/accountCommands';
 import type { GenesysAuthProvider } from './auth/provider';
 import { Disposer } from './disposer';
-import { sessionByHost, type DoctorService } from './doctorService';
+import type { DoctorService } from './doctorService';
 
 export const RUN_CALL_DOCTOR_COMMAND = 'genesysCloud.runCallDoctor';
 const OPEN_PANEL_COMMAND = 'genesysCloud.openCallDoctor';
@@ -23,12 +23,17 @@ export class CallDoctor extends Disposer {
     super();
     this.subscriptions.push(
       this.report,
-      vscode.commands.registerCommand(RUN_CALL_DOCTOR_COMMAND, (uri?: vscode.Uri, index?: number) => this.run(uri, index)),
+      vscode.commands.registerCommand(RUN_CALL_DOCTOR_COMMAND, (uri?: vscode.Uri | string, index?: number, sessionId?: string) =>
+        this.run(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, index, sessionId)),
     );
   }
 
-  /** Runs the doctor for request `index` of `uri` (default: the request at the cursor); resolves with the live result. */
-  async run(uri?: vscode.Uri, index?: number): Promise<DoctorResult | undefined> {
+  /**
+   * Runs the doctor for request `index` of `uri` (default: the request at the
+   * cursor); resolves with the live result. `sessionId`: the user chose that
+   * session explicitly (the panel's "Run against … anyway").
+   */
+  async run(uri?: vscode.Uri, index?: number, sessionId?: string): Promise<DoctorResult | undefined> {
     const editor = vscode.window.activeTextEditor;
     const doc = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
     if (!doc) return this.fail('Open a .http file or a JSON payload and put the cursor in a request.');
@@ -38,8 +43,14 @@ export class CallDoctor extends Disposer {
     const req = index !== undefined ? analysis.parsed.requests[index]
       : analysis.parsed.requests.find((r) => cursor && cursor.line >= r.range.start.line && cursor.line <= r.range.end.line) ?? analysis.parsed.requests[0];
     if (!req) return this.fail(`This document has no request ${index! + 1}.`);
-    const session = await this.chooseSession(req.url);
-    if (!session) return undefined;
+    const sessions = await this.auth.sessions();
+    if (!sessions.length) {
+      const choice = await vscode.window.showWarningMessage('The Call Doctor needs a Genesys Cloud sign-in (it only reads: GET requests).', 'Sign In');
+      if (choice) await vscode.commands.executeCommand(SIGN_IN_COMMAND);
+      if (!(await this.auth.sessions()).length) return undefined;
+    }
+    const explicit = sessionId ? (await this.auth.sessions()).find((s) => s.id === sessionId) : undefined;
+    if (sessionId && !explicit) return this.fail('That session has signed out; run the Call Doctor again.');
 
     // The panel (genesysCloud.openCallDoctor) shows the run itself, pending while it runs:
     // it listens to DoctorService.onWillRun and onDidRun. Opened first, so the user sees the checks run.
@@ -47,32 +58,15 @@ export class CallDoctor extends Disposer {
       await vscode.commands.executeCommand(OPEN_PANEL_COMMAND, { preserveFocus: true });
     }
     // An explicit run asks the API again; runs on save reuse the cache.
-    const run = await this.doctor.run(doc, req.index, undefined, { session, force: true, userStarted: true });
+    const run = await this.doctor.run(doc, req.index, undefined, { session: explicit, force: true, userStarted: true });
     if (!run.live) {
-      if (!run.cancelled) void this.fail(run.error ?? 'The Call Doctor could not run.');
+      // No session serves the host: the panel shows why and what to do; no error toast on top.
+      if (!run.cancelled && !run.noSession) void this.fail(run.error ?? 'The Call Doctor could not run.');
       return undefined;
     }
-    this.report.appendLine(formatDoctorText(run.live, { secrets: [session.accessToken] }));
+    const secrets = (await this.auth.sessions()).map((s) => s.accessToken);
+    this.report.appendLine(formatDoctorText(run.live, { secrets }));
     return run.live;
-  }
-
-  /** The session for the request's host, else the only one, else the user's pick; offers sign-in when none. */
-  private async chooseSession(url: string): Promise<Session | undefined> {
-    const sessions = await this.auth.sessions();
-    const byHost = sessionByHost(sessions, url);
-    if (byHost) return byHost;
-    if (sessions.length > 1) {
-      const preferred = await this.doctor.sessionFor(url);
-      const pick = await vscode.window.showQuickPick(
-        sessions.map((s) => ({ label: s.environment.name, description: s.account?.name, picked: s === preferred, s }))
-          .sort((a, b) => Number(b.picked) - Number(a.picked)),
-        { title: 'Run the Call Doctor with' });
-      return pick?.s;
-    }
-    if (sessions.length === 1) return sessions[0];
-    const choice = await vscode.window.showWarningMessage('The Call Doctor needs a Genesys Cloud sign-in (it only reads: GET requests).', 'Sign In');
-    if (choice) await vscode.commands.executeCommand(SIGN_IN_COMMAND);
-    return (await this.auth.sessions())[0];
   }
 
   private fail(message: string): undefined {

@@ -9,31 +9,30 @@ import { parseEnvironment } from '../core/env/environment';
 import { SessionCaches } from '../core/http/cache';
 import { Cancelled } from '../core/http/retry';
 import type { RawOutcome } from '../core/http/api';
-import { runDoctor } from '../core/live';
-import { placeLiveFindings, targetOf } from '../core/live/fromRequest';
+import { checkRequest, chooseSession, isNoSession, summarizeSession, unresolvedHostVariables, type CheckOutcome } from '../core/pipeline';
 import { systemClock, type LogPort } from '../core/ports';
-import type { ParsedDocument } from '../core/sources/types';
 import type { AnalysisService } from './analysis';
 import type { GenesysAuthProvider } from './auth/provider';
 import { Disposer } from './disposer';
 import type { DoctorRequestSummary, DoctorRun, DoctorRunStart } from './doctorTypes';
-import { originOf } from './origin';
 import { fetchHttp } from './ports';
 
 export type { DoctorRun, DoctorRunStart } from './doctorTypes';
 
 export interface DoctorRunOptions {
-  /** Run with this session (else the one for the request's environment, see sessionFor). */
+  /**
+   * The user explicitly chose this session ("Run against … anyway"): it runs even
+   * when it does not serve the request's host, and the run says so. Otherwise the
+   * core's rule (chooseSession) picks the session serving the request's host.
+   */
   session?: Session;
   /** Progress in the status bar instead of a notification (runs the user did not ask for). */
   background?: boolean;
-  /** Ignore a cached result. */
+  /** Ignore a cached result and ask the API again (an explicit run: no cached lookups either). */
   force?: boolean;
   /** The user asked for this run (command, CodeLens, Re-run): the panel switches to its request. */
   userStarted?: boolean;
 }
-
-export const NOT_SIGNED_IN = 'Not signed in to Genesys Cloud: sign in to run the live checks (they only send GET requests).';
 
 const slot = (uri: string, index: number) => `${index}|${uri}`;
 
@@ -85,9 +84,9 @@ export class DoctorService extends Disposer {
     const req = analysis.parsed.requests[requestIndex];
     if (!req) throw new Error(`This document has no request ${requestIndex + 1} (it has ${analysis.parsed.requests.length}).`);
 
-    const target = targetOf(analysis.parsed, req, this.analysis.catalog());
     const request: DoctorRequestSummary = { method: req.method, url: req.url, rawUrl: req.rawUrl };
-    if (!('error' in target)) Object.assign(request, { operationId: target.operation.id, operationPath: target.operation.path });
+    const op = analysis.result.requests.find((r) => r.index === requestIndex)?.operation;
+    if (op) Object.assign(request, { operationId: op.id, operationPath: op.path });
     const userStarted = options.userStarted === true;
     const base = {
       uri: document.uri.toString(), requestIndex, version, request, offline: analysis.result.findings.filter((f) => f.request === requestIndex), startedAt,
@@ -95,76 +94,67 @@ export class DoctorService extends Disposer {
     };
     const done = (rest: Partial<DoctorRun>): DoctorRun => this.publish({ ...base, ...rest, durationMs: performance.now() - t0 });
 
-    this.starting.fire({ uri: base.uri, requestIndex, request, userStarted, startedAt });
-    try {
-      return await this.check(document, analysis.parsed, target, base, done, token, options);
-    } catch (err) {
-      // Whoever showed the run as pending must hear how it ended.
-      const message = err instanceof Error ? err.message : String(err);
-      this.log.error(`Call Doctor run failed: ${message}`);
-      return done({ error: `The Call Doctor could not finish: ${message}` });
-    }
-  }
-
-  private async check(document: vscode.TextDocument, parsed: ParsedDocument, target: ReturnType<typeof targetOf>, base: Pick<DoctorRun, 'uri' | 'requestIndex' | 'version'> & Partial<DoctorRun>,
-    done: (rest: Partial<DoctorRun>) => DoctorRun, token: vscode.CancellationToken | undefined, options: DoctorRunOptions): Promise<DoctorRun> {
-    const { requestIndex, version } = base;
-    const req = parsed.requests[requestIndex];
-    if ('error' in target) return done({ error: `The live checks cannot run: ${target.error}` });
-    const session = options.session ?? await this.sessionFor(req.url);
-    if (!session) {
-      const signedIn = (await this.auth.sessions()).length > 0;
-      return done({ error: signedIn ? `No signed-in session for ${originOf(req.url)}: sign in to that environment to run the live checks for this request.` : NOT_SIGNED_IN });
-    }
-    const who = { environment: session.environment.name, sessionId: session.id };
-
+    const sessions = await this.auth.sessions();
     const hit = this.cached.get(slot(base.uri, requestIndex));
-    if (!options.force && hit && hit.sessionId === session.id && hit.version === version) {
+    if (!options.force && !options.session && hit?.session && hit.version === version && sessions.some((s) => s.id === hit.session!.id)) {
       const { userStarted: _was, ...cached } = hit;
       return this.publish(base.userStarted ? { ...cached, userStarted: true } : cached);
     }
 
-    const title = `Call Doctor: checking ${target.operation.method} ${target.operation.path} on ${session.environment.name}`;
+    this.starting.fire({ uri: base.uri, requestIndex, request, userStarted, startedAt });
+    const abort = new AbortController();
+    const subs = [token?.onCancellationRequested(() => abort.abort())];
+    if (token?.isCancellationRequested) abort.abort();
     try {
-      const live = await vscode.window.withProgress({
-        location: options.background ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification, title, cancellable: true,
-      }, (_progress, progressToken) => {
-        const abort = new AbortController();
-        const cancel = () => abort.abort();
-        const subs = [progressToken.onCancellationRequested(cancel), token?.onCancellationRequested(cancel)];
-        if (token?.isCancellationRequested) cancel();
-        return runDoctor({
-          operation: target.operation, body: target.body, pathParams: target.pathParams,
-          accessToken: session.accessToken, environment: session.environment, catalog: this.analysis.catalog(),
-          ports: { http: fetchHttp, clock: systemClock, log: this.log }, cache: this.lookups.for(session.id), signal: abort.signal,
-        }).finally(() => subs.forEach((s) => s?.dispose()));
-      });
-      const run = done({ ...who, live, liveInFile: placeLiveFindings(parsed, target, live.findings) });
-      if (document.version === version) this.cached.set(slot(base.uri, requestIndex), run);
+      const outcome = await this.withProgress(options, abort, () => checkRequest(analysis.core, requestIndex, {
+        sessions, explicitSession: options.session, configuredEnvironment: this.configuredEnvironment(),
+        ports: { http: fetchHttp, clock: systemClock, log: this.log }, cacheFor: (id) => this.lookups.for(id),
+        fresh: options.force === true, signal: abort.signal,
+      }), analysis.core.parsed.requests[requestIndex]?.url);
+      const run = done(runFields(outcome));
+      if (run.session && !run.error && document.version === version) this.cached.set(slot(base.uri, requestIndex), run);
       return run;
     } catch (err) {
-      if (token?.isCancellationRequested || err instanceof Cancelled || isAbort(err)) {
-        return done({ ...who, cancelled: true, error: 'The Call Doctor run was cancelled.' });
+      if (token?.isCancellationRequested || abort.signal.aborted || err instanceof Cancelled || isAbort(err)) {
+        return done({ cancelled: true, error: 'The Call Doctor run was cancelled.' });
       }
+      // Whoever showed the run as pending must hear how it ended.
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(`Call Doctor run failed: ${message}`);
-      return done({ ...who, error: `The Call Doctor could not finish: ${message}` });
+      return done({ error: `The Call Doctor could not finish: ${message}` });
+    } finally {
+      subs.forEach((s) => s?.dispose());
     }
   }
 
+  /** Runs `work` under a cancellable progress indicator (the status bar for runs the user did not ask for). */
+  private withProgress<T>(options: DoctorRunOptions, abort: AbortController, work: () => Promise<T>, url: string | undefined): Thenable<T> {
+    const title = `Call Doctor: checking ${url || 'the request'}`;
+    return vscode.window.withProgress({
+      location: options.background ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification, title, cancellable: true,
+    }, (_progress, progressToken) => {
+      const sub = progressToken.onCancellationRequested(() => abort.abort());
+      return work().finally(() => sub.dispose());
+    });
+  }
+
+  /** The configured environment's canonical name (setting genesysCloud.environment), for requests that name no host. */
+  private configuredEnvironment(): string | undefined {
+    const configured = vscode.workspace.getConfiguration('genesysCloud').get<string>('environment');
+    try { return configured ? parseEnvironment(configured).name : undefined; } catch { return undefined; }
+  }
+
   /**
-   * The session to check a request with, without asking: for an absolute URL
-   * only the session whose API host it targets (another org's token would give
-   * another org's verdict); for a relative or unresolved URL the configured
-   * environment's, else the first. Undefined when signed out.
+   * The session the core's rule would check a request to `url` with, without
+   * asking (hovers' access marks, live-on-save). Undefined when no session
+   * serves it; with no URL, whether any session exists at all.
    */
   async sessionFor(url?: string): Promise<Session | undefined> {
     const sessions = await this.auth.sessions();
-    if (originOf(url)) return sessionByHost(sessions, url);
-    const configured = vscode.workspace.getConfiguration('genesysCloud').get<string>('environment');
-    let preferred: string | undefined;
-    try { preferred = configured ? parseEnvironment(configured).name : undefined; } catch { preferred = undefined; }
-    return sessions.find((s) => s.environment.name === preferred) ?? sessions[0];
+    if (url === undefined) return sessions[0];
+    const choice = chooseSession({ url, unresolvedHostVariables: unresolvedHostVariables(url), httpEnvironments: [] }, sessions,
+      { configuredEnvironment: this.configuredEnvironment() });
+    return isNoSession(choice) ? undefined : choice.session;
   }
 
   private publish(run: DoctorRun): DoctorRun {
@@ -185,10 +175,18 @@ export class DoctorService extends Disposer {
   }
 }
 
-/** The session whose API host the URL names, if any. */
-export function sessionByHost(sessions: readonly Session[], url: string | undefined): Session | undefined {
-  const origin = originOf(url);
-  return origin ? sessions.find((s) => originOf(s.environment.apiBaseUrl) === origin) : undefined;
+/** The DoctorRun fields of a core check outcome. */
+function runFields(o: CheckOutcome): Partial<DoctorRun> {
+  const notes = o.notes.length ? { notes: o.notes } : {};
+  if (o.status === 'not-checkable') return { error: o.message, ...notes };
+  if (o.status === 'no-session') {
+    return { error: o.noSession.reason, noSession: o.noSession, offline: o.offline, ...notes };
+  }
+  const s = o.choice.session;
+  return {
+    ...notes, offline: o.offline, environment: s.environment.name, sessionId: s.id, live: o.result, liveInFile: o.live,
+    session: { ...summarizeSession(s), basis: o.choice.basis, ...(o.choice.targetHost ? { targetHost: o.choice.targetHost } : {}) },
+  };
 }
 
 function isAbort(err: unknown): boolean {

@@ -1,6 +1,7 @@
 // What one Call Doctor run for one request produced. Plain JSON (no vscode
 // types), so the panel can post it to its webview as it is.
 import type { DoctorResult } from '../core/live/types';
+import type { NoSession, SessionBasis } from '../core/pipeline';
 import type { Finding } from '../core/types';
 
 export interface DoctorRequestSummary {
@@ -34,6 +35,17 @@ export interface DoctorRun {
   /** Environment and session the live checks ran against (never the token). */
   environment?: string;
   sessionId?: string;
+  /** Which session ran the checks and why (absent when none did). */
+  session?: {
+    id: string; environment: string; account?: string;
+    basis: SessionBasis;
+    /** The API host the request targets, when it names one. */
+    targetHost?: string;
+  };
+  /** No session serves the request's host: no verdict, only actions (error holds the reason). */
+  noSession?: NoSession;
+  /** Things the user should know about this run (skipped checks, the HTTP environment chosen). */
+  notes?: string[];
   /** The user asked for this run (command, CodeLens, the panel's Re-run), as opposed to on-save or after a sign-in. */
   userStarted?: boolean;
   /** ms since epoch */

@@ -14,7 +14,6 @@ import { toRange } from './convert';
 import { Disposer } from './disposer';
 import { SELECTOR } from './documents';
 import { accessMarkdown, fieldMarkdown, findingMarkdown, operationMarkdown, schemaAt } from './hoverContent';
-import { originOf } from './origin';
 import type { TokenReports } from './tokenReports';
 
 /** Who is signed in, for the ✓/✗ part; absent in hovers without sign-in support. */
@@ -62,9 +61,6 @@ export class HoverProvider extends Disposer implements vscode.HoverProvider {
   private async accessSection(op: Operation, url: string): Promise<string | undefined> {
     const session = await this.access?.sessionFor(url);
     if (!session || !this.access) return undefined;
-    // A request to another environment's host would not run with this token: no marks rather than wrong ones.
-    const origin = originOf(url);
-    if (origin && origin !== originOf(session.environment.apiBaseUrl)) return undefined;
     const who = `${session.account?.name ?? session.clientId ?? session.grant} @ ${session.environment.name}`;
     try {
       return accessMarkdown(markRequirements(op, await this.access.reports.get(session)), who);

@@ -70,9 +70,8 @@ export class LiveDiagnostics extends Disposer implements vscode.TextDocumentCont
     const runs: DoctorRun[] = [];
     for (const req of known) {
       if (doc.isClosed) break;
-      // Only with a session of the environment the request targets.
-      const session = await this.doctor.sessionFor(req.url);
-      if (session) runs.push(await this.doctor.run(doc, req.index, undefined, { background, session }));
+      // Only when the core's rule finds a session serving the request's host (no "run anyway" on save).
+      if (await this.doctor.sessionFor(req.url)) runs.push(await this.doctor.run(doc, req.index, undefined, { background }));
     }
     return runs;
   }

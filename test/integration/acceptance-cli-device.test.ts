@@ -98,7 +98,9 @@ describe('acceptance: sandbox + login --flow device + check --format json (CLI)'
   }
 
   async function check(c: Case, env: Record<string, string> = {}, base = sandbox.url): Promise<{ run: Run; report: JsonReport }> {
-    const run = await cli(['check', c.file, '--format', 'json', '--env', base], c.as, env);
+    // The example files name the sandbox's default port (8787); this sandbox listens on a free
+    // port, so each check runs against it explicitly, as the core's session rule requires.
+    const run = await cli(['check', c.file, '--format', 'json', '--env', base, '--http-env', 'sandbox', '--run-anyway'], c.as, env);
     assert.ok(run.code === 0 || run.code === 1, `${c.scenario}: exit ${run.code}: ${run.err}`);
     return { run, report: JSON.parse(run.out) as JsonReport };
   }

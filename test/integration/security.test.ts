@@ -60,10 +60,13 @@ describe('security: tokens stay secret', function () {
     const runs: CliRun[] = [];
     runs.push(await cli(['token']));
     runs.push(await cli(['token', '--format', 'json']));
-    for (const format of ['text', 'json', 'sarif', 'markdown']) runs.push(await cli(['check', path.join(examples, 'call.http'), '--format', format, '--verbose']));
-    runs.push(await cli(['check', path.join(examples, 'on-behalf.http'), '--format', 'json']));
-    runs.push(await cli(['check', path.join(examples, 'call.http'), '--send', '--format', 'markdown']));
-    runs.push(await cli(['check', path.join(examples, 'call.http')], { GENESYS_CLOUD_ACCESS_TOKEN: canary }));
+    // The examples name the sandbox's default port; this sandbox listens on another, so the
+    // checks run against it explicitly (--run-anyway), as the core's session rule requires.
+    const check = (file: string, ...rest: string[]) => ['check', path.join(examples, file), '--http-env', 'sandbox', '--run-anyway', ...rest];
+    for (const format of ['text', 'json', 'sarif', 'markdown']) runs.push(await cli(check('call.http', '--format', format, '--verbose')));
+    runs.push(await cli(check('on-behalf.http', '--format', 'json')));
+    runs.push(await cli(check('call.http', '--send', '--format', 'markdown')));
+    runs.push(await cli(check('call.http'), { GENESYS_CLOUD_ACCESS_TOKEN: canary }));
     runs.push(await cli(['explain', errorBody]));
     runs.push(await cli(['explain', errorBody, '--format', 'json']));
     runs.push(await cli(['explain', '-'], {}, `{"code":"bad.credentials","message":"x","access_token":"${canary}"}`));
@@ -98,10 +101,16 @@ describe('security: tokens stay secret', function () {
       const port = (other.address() as { port: number }).port;
       const file = path.join(tmp, 'foreign.http');
       fs.writeFileSync(file, `POST http://127.0.0.1:${port}/api/v2/conversations/calls\nAuthorization: Bearer {{accessToken}}\nContent-Type: application/json\n\n{"phoneNumber": "+13175550199"}\n`);
+      // No session serves that host: no verdict, nothing sent.
       const r = await cli(['check', file, '--send'], { GENESYS_CLOUD_ACCESS_TOKEN: canary });
-      assert.match(r.out + r.err, /Refused to send the bearer token to http:\/\/127\.0\.0\.1:\d+: it is not the signed-in environment/);
+      assert.match(r.out + r.err, /no verdict: This request targets http:\/\/127\.0\.0\.1:\d+/);
+      assert.strictEqual(r.code, 2);
+      // Even when the user explicitly runs against the signed-in environment, the token stays home.
+      const anyway = await cli(['check', file, '--send', '--run-anyway'], { GENESYS_CLOUD_ACCESS_TOKEN: canary });
+      assert.match(anyway.out + anyway.err, /Refused to send the bearer token to http:\/\/127\.0\.0\.1:\d+: it is not the signed-in environment/);
+      assert.match(anyway.out, /Checked against http:\/\/127\.0\.0\.1:\d+ at your request; the request targets http:\/\/127\.0\.0\.1:\d+/);
       assert.strictEqual(seen.length, 0, 'the foreign host got no request at all');
-      assert.ok(!(r.out + r.err).includes(canary));
+      assert.ok(!(r.out + r.err + anyway.out + anyway.err).includes(canary));
     } finally {
       await new Promise<void>((r) => other.close(() => r()));
     }

@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import { defaultCatalog } from '../../src/core/catalog/catalog';
-import { lintParsed, lintText } from '../../src/core/lint';
+import { lintParsed } from '../../src/core/lint';
+import { analyzeText, type AnalysisContext } from '../../src/core/pipeline';
+
+const lintText = async (path: string, text: string, ctx: AnalysisContext) => (await analyzeText(path, text, ctx)).lint;
 import type { Rule } from '../../src/core/lintTypes';
 import { RULES } from '../../src/core/rules';
 import { parseDocument } from '../../src/core/sources';

@@ -53,3 +53,14 @@ export async function loadCliSession(
   }
   return { ok: true, value: session };
 }
+
+/** Every stored session that is still valid (refreshed where it can be), for the core's session rule. */
+export async function loadCliSessions(ports: { secrets: SecretsPort; http: HttpPort; clock: Clock; log: LogPort }): Promise<Session[]> {
+  const store = new SessionStore(ports.secrets);
+  const sessions: Session[] = [];
+  for (const name of await store.environments()) {
+    const session = await loadValidSession(store, name, ports);
+    if (session) sessions.push(session);
+  }
+  return sessions;
+}

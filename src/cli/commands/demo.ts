@@ -155,7 +155,10 @@ export async function runDemoCases(sandbox: Sandbox, options: { only?: string[];
       const session = await signInFor(sandbox, s, http);
       const run = await checkFile({
         absPath, shownPath: shown, text: text ?? fs.readFileSync(absPath, 'utf8'), cwd: root, httpEnv: 'sandbox', processEnv: {},
-        credentials: { accessToken: session.accessToken, environment: session.environment, sessionId: session.id },
+        // The examples' `sandbox` HTTP environment names http://127.0.0.1:8787. On that port the
+        // session serves the requests' host; on another (8787 was taken) the demo checks against
+        // its sandbox explicitly, and every diagnosis says so.
+        sessions: [session], explicitSession: session,
         ports: { http, clock: systemClock, log: silentLog }, cache: new LookupCache<RawOutcome>(systemClock),
         lookupToken: s.login.grant === 'client_credentials' ? undefined : helper,
       });
@@ -191,6 +194,7 @@ export function formatDemo(outcomes: DemoOutcome[], width = 100): string {
     for (const r of o.run?.requests ?? []) {
       if (!r.result) continue;
       const checks = r.result.checks.map((c) => `${c.id} ${c.state === 'pass' || c.state === 'skipped' ? c.state : c.state.toUpperCase()}`).join(', ');
+      if (r.basisNote) out.push(`   note     ${wrap(r.basisNote, width, pad)}`);
       out.push(`   checks   ${wrap(`${checks} (${r.result.calls.length} read-only lookups, ${r.result.criticalPath} round trip${r.result.criticalPath === 1 ? '' : 's'})`, width, pad)}`);
     }
     const all = o.run?.file.findings ?? [];
@@ -212,7 +216,7 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
   }
   if (args.length) { io.stderr(`call-doctor demo: unexpected argument '${args[0]}'.\n`); return 2; }
   // A 1 s device polling interval (RFC 8628's default is 5 s) keeps the one device sign-in quick.
-  const sandbox = await startSandbox({ port: 0, deviceInterval: 1 });
+  const sandbox = await startDemoSandbox();
   try {
     io.stdout(`Sandbox org '${sandbox.fixture.org.name}' on ${sandbox.url} (in-process, loopback only; not Genesys).\n` +
       'For each documented cause: sign in as its fixture user, then `check` its request.\n' +
@@ -229,6 +233,19 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
     await sandbox.close();
   }
 }
+
+/** The sandbox on the examples' port (8787) when it is free, else on any free port. */
+async function startDemoSandbox(): Promise<Sandbox> {
+  try {
+    return await startSandbox({ port: EXAMPLES_SANDBOX_PORT, deviceInterval: 1 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    return startSandbox({ port: 0, deviceInterval: 1 });
+  }
+}
+
+/** The port of the examples' `sandbox` HTTP environment (the http-client.env.json files under examples). */
+const EXAMPLES_SANDBOX_PORT = 8787;
 
 export const demoCommand: CliCommand = {
   name: 'demo',

@@ -2,10 +2,11 @@
 // file access on the local disk. Kept apart from the command so tests can
 // drive `runLint` with a fake engine.
 import { defaultCatalog } from '../../core/catalog/catalog';
-import { lintText } from '../../core/lint';
+import { analyzeText, projectRootOf } from '../../core/pipeline';
 import type { FileLintResult } from '../../core/lintTypes';
 import { RULES } from '../../core/rules';
 import { nodeFiles } from './files';
+import * as path from 'path';
 
 export interface LintEngineOptions {
   cwd: string;
@@ -26,10 +27,18 @@ export async function createLintEngine(options: LintEngineOptions): Promise<Lint
   void catalog.manifest;
   catalog.operations();
   const files = nodeFiles(options.cwd);
+  // Env files are searched up to the project root, as in the editor; one lookup per folder.
+  const roots = new Map<string, Promise<string | undefined>>();
+  const rootFor = (absPath: string) => {
+    const dir = path.dirname(absPath);
+    let root = roots.get(dir);
+    if (!root) roots.set(dir, root = projectRootOf(absPath, files, options.cwd));
+    return root;
+  };
   return {
     rules: RULES.map((r) => ({ id: r.id, title: r.title })),
-    lintFile: (absPath, text) => lintText(absPath, text, {
-      catalog, files, environment: options.environment, processEnv: options.processEnv,
-    }),
+    lintFile: async (absPath, text) => (await analyzeText(absPath, text, {
+      catalog, files, rootDir: await rootFor(absPath), httpEnvironment: options.environment, processEnv: options.processEnv,
+    })).lint,
   };
 }

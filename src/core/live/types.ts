@@ -48,6 +48,8 @@ export interface DoctorInput {
    * org enforces OAuth scopes (undefined = not known; assumed enforced).
    */
   swagger?: { doc?: unknown; fetch?: boolean; enforced?: boolean };
+  /** An explicit run: read nothing from the cache (results still refresh it). */
+  fresh?: boolean;
   /** Per-session lookup cache (SessionCaches.for(session.id)). */
   cache?: LookupCache<RawOutcome>;
   retry?: RetryOptions;
