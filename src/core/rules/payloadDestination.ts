@@ -58,7 +58,7 @@ function check(ctx: RuleContext, p: Payload): Finding | undefined {
     return {
       rule: ID, severity: 'error', request: p.req.index, fixes: callFixes(ctx, p), source,
       message: `No destination: ${p.model} needs exactly one of ${list} (e.g. {"phoneNumber": "+15551234567"}).${hint}`,
-      range: p.body.rangeOf(root.offset, 1),
+      range: p.body.rangeAt(root.offset, 1),
       pointer: '',
     };
   }

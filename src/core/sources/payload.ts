@@ -6,13 +6,14 @@
 //      folklore call shape (from/to/type/metadata/routing/agentId/callType, FACTS §0)
 //      -> POST /api/v2/conversations/calls, by: 'inferred' (rules report it as info).
 // Anything else (package.json, tsconfig.json, env files, ...) yields no request.
-import * as jsonc from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { minimatch } from 'minimatch';
 import type { Operation } from '../catalog/types';
 import { modelFromSchemaRef, SCHEMA_ID_PREFIX } from '../catalog/schemaId';
 import { asTextDocument, type TextDocument } from '../text';
 import type { Range } from '../types';
-import type { ParsedDocument, ParsedRequest, ParseOptions, SourceDocument, SourceProblem } from './types';
+import { MAX_JSON_DEPTH, parseJsonBody, TOO_DEEP } from './json';
+import type { ParsedDocument, ParsedRequest, ParseOptions, RequestBody, SourceDocument, SourceProblem } from './types';
 import { relativeForGlob } from './paths';
 
 /** The operation an inferred call payload is meant for (SDK method name, path). VERIFIED: FACTS §3. */
@@ -51,15 +52,19 @@ export function parsePayloadDocument(source: SourceDocument, options: ParseOptio
   const doc = asTextDocument(source);
   const problems: SourceProblem[] = [];
   const result: ParsedDocument = { doc, requests: [], fileVariables: [], problems };
-  const root = jsonc.parseTree(doc.text, [], { allowTrailingComma: true, disallowComments: false });
+  const body: RequestBody = { text: doc.text, offset: 0, range: doc.rangeAt(0, doc.text.length), kind: 'json' };
+  // The rules and the live doctor reuse this parse (memoised on `body`); its syntax errors are theirs to report.
+  const json = parseJsonBody(doc, body);
+  const root = json.root;
+  const tooDeep = json.errors.find((e) => e.code === TOO_DEEP);
+  if (tooDeep) problems.push({ range: tooDeep.range, message: `Not checked: this JSON nests deeper than ${MAX_JSON_DEPTH} levels, the Call Doctor's parsing limit.` });
   if (!root || root.type !== 'object') return result;
   const startRange = doc.rangeAt(root.offset, root.offset + 1);
   const op = associate(doc, root, options, problems, startRange);
   if (!op) return result;
   const req: ParsedRequest = {
     index: 0, name: null, method: op.method, methodRange: op.range, rawUrl: op.path, url: op.path, urlRange: op.range,
-    range: doc.rangeAt(0, doc.text.length), headers: [], variables: [],
-    body: { text: doc.text, offset: 0, range: doc.rangeAt(0, doc.text.length), kind: 'json' },
+    range: doc.rangeAt(0, doc.text.length), headers: [], variables: [], body,
     association: { by: op.by, operationId: op.id, range: op.range },
   };
   result.requests.push(req);
@@ -68,7 +73,7 @@ export function parsePayloadDocument(source: SourceDocument, options: ParseOptio
 
 interface Associated { by: 'schema' | 'setting' | 'inferred'; id: string; method: string; path: string; range: Range }
 
-function associate(doc: TextDocument, root: jsonc.Node, options: ParseOptions, problems: SourceProblem[], startRange: Range): Associated | undefined {
+function associate(doc: TextDocument, root: Node, options: ParseOptions, problems: SourceProblem[], startRange: Range): Associated | undefined {
   const catalog = options.catalog;
   const schemaProp = root.children?.find((p) => p.children?.[0]?.value === '$schema');
   const schemaValue = schemaProp?.children?.[1];

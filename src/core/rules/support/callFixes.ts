@@ -17,7 +17,7 @@ export const ON_BEHALF_PERMISSIONS = 'needs ANY conversation:call:add or convers
 export function callFixes(ctx: RuleContext, p: Payload): Fix[] {
   const plan = callRewrite(p);
   if (!plan) return [];
-  const whole = (newText: string): TextEdit => ({ range: p.body.rangeOf(p.body.root!.offset, p.body.root!.length), newText });
+  const whole = (newText: string): TextEdit => ({ range: p.body.rangeOf(p.body.root!), newText });
   const fixes: Fix[] = [];
   const note = plan.text !== undefined && plan.dropped.length ? ` (drops ${plan.dropped.map((d) => `\`${d}\``).join(', ')}: no such field)` : '';
   if (plan.agent !== undefined) {
@@ -35,7 +35,7 @@ export function callFixes(ctx: RuleContext, p: Payload): Fix[] {
 
 function removal(p: Payload, prop: Node): TextEdit {
   const [a, b] = propertyRemoval(prop);
-  return { range: p.body.rangeOf(a, b - a), newText: '' };
+  return { range: p.body.rangeAt(a, b - a), newText: '' };
 }
 
 /** Inserts `/user/<id>` after …/conversations/calls in an .http request's URL as written (scheme, host and variables kept). */

@@ -6,7 +6,7 @@ import type { Operation } from '../../catalog/types';
 import type { RuleContext } from '../../lintTypes';
 import type { ParsedDocument, ParsedRequest } from '../../sources/types';
 import type { Fix, SourceRef } from '../../types';
-import { jsonBody, pointerSegment, type ParsedBody } from './body';
+import { jsonBodyOf, pointerSegment, type JsonBody } from '../../sources/json';
 import { requestFacts } from './request';
 import { mapValueSchema, propertiesOf, refName, schemaView, type SchemaView } from './schema';
 
@@ -30,12 +30,12 @@ export interface Payload {
   operation: Operation;
   model: string;
   view: SchemaView;
-  body: ParsedBody;
+  body: JsonBody;
   unknown: UnknownField[];
   values: TypedValue[];
 }
 
-const cache = new WeakMap<ParsedBody, Map<string, Payload>>();
+const cache = new WeakMap<JsonBody, Map<string, Payload>>();
 
 /** The request's JSON body with its model, when the request resolves to an operation that takes one. */
 export function payloadOf(ctx: RuleContext, req: ParsedRequest): Payload | undefined {
@@ -43,7 +43,7 @@ export function payloadOf(ctx: RuleContext, req: ParsedRequest): Payload | undef
   const operation = facts.operation;
   const model = operation?.bodyModel;
   if (!operation || !model) return undefined;
-  const body = jsonBody(req, ctx.parsed.doc);
+  const body = jsonBodyOf(req, ctx.parsed.doc);
   if (!body?.root) return undefined;
   const view = schemaView(ctx.catalog, model);
   if (!view) return undefined;
@@ -120,7 +120,7 @@ export function payloads(ctx: RuleContext): Payload[] {
 }
 
 export function rangeOfNode(p: Payload, node: Node) {
-  return p.body.rangeOf(node.offset, node.length);
+  return p.body.rangeOf(node);
 }
 
 /** Fixes edit the document, so none are offered for a body read from a `< file` include. */

@@ -5,9 +5,9 @@
 import { knowledgeFor, type Knowledge } from '../../knowledge';
 import { classifyScope, splitScopeParam, type ScopeClassification } from '../../knowledge/scopes';
 import type { RuleContext } from '../../lintTypes';
+import { jsonBodyOf } from '../../sources/json';
 import type { ParsedDocument, ParsedRequest } from '../../sources/types';
 import type { Range } from '../../types';
-import { jsonBody } from './body';
 import { isGenesysCode } from './code';
 import { requestFacts } from './request';
 
@@ -101,11 +101,11 @@ function collectFromRequest(ctx: RuleContext, req: ParsedRequest, out: Omit<Scop
 
   // OAuth client bodies (POST/PUT /api/v2/oauth/clients): "scope": ["..."] (OAuthClientRequest.scope).
   if (facts.operation && /^\/api\/v2\/oauth\/clients/.test(facts.operation.path)) {
-    const json = jsonBody(req, doc);
+    const json = jsonBodyOf(req, doc);
     const arr = json?.root?.children?.find((c) => c.children?.[0]?.value === 'scope')?.children?.[1];
     if (json && arr?.type === 'array') {
       (arr.children ?? []).forEach((n, i) => {
-        if (n.type === 'string') out.push({ name: String(n.value), range: json.rangeOf(n.offset, n.length), request: req.index, pointer: `/scope/${i}`, where: json.fromInclude ? undefined : 'array' });
+        if (n.type === 'string') out.push({ name: String(n.value), range: json.rangeOf(n), request: req.index, pointer: `/scope/${i}`, where: json.fromInclude ? undefined : 'array' });
       });
     }
   }
