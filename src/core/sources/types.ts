@@ -108,7 +108,7 @@ export interface ParsedDocument {
   /** `{{...}}` references outside requests (in file-variable definitions). */
   variables?: VariableRef[];
   /** For js/ts documents: the scan of scopes, SDK calls and token URLs. */
-  code?: import('./code').CodeScan;
+  code?: import('./codeTypes').CodeScan;
   /** Name of the environment used to resolve variables, if any. */
   environment?: string;
   /** Environment names offered by env files / rest-client settings (for an environment picker). */

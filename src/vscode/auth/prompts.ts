@@ -6,7 +6,17 @@ import { AuthError, discoverEndpoints, FLOWS, isGrantKind, type GrantKind } from
 import { GENESYS_NO_DEVICE_FLOW } from '../../core/auth/flows/common';
 import { describeEnvironment, type Environment } from '../../core/env/environment';
 import { fetchHttp } from '../ports';
-import type { SignInRequest } from './provider';
+
+/** What a sign-in needs, as the prompts collect it. */
+export interface SignInRequest {
+  environment: string;
+  flow?: GrantKind;
+  clientId?: string;
+  /** Pre-fills the client id box (e.g. the sandbox's device client). */
+  clientIdHint?: string;
+  clientSecret?: string;
+  accessToken?: string;
+}
 
 /** The order flows are offered in when no preference is set. */
 const ORDER: GrantKind[] = ['pkce', 'device', 'client-credentials', 'token'];

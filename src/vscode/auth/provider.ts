@@ -12,7 +12,7 @@ import { authorizedScopes } from '../../core/token/scopes';
 import { Disposer } from '../disposer';
 import { currentEnvironment } from '../environment';
 import { fetchHttp, notificationPrompt, secretsPort } from '../ports';
-import { askSignIn } from './prompts';
+import { askSignIn, type SignInRequest } from './prompts';
 
 export const AUTH_PROVIDER_ID = 'genesys-cloud';
 export const AUTH_PROVIDER_LABEL = 'Genesys Cloud';
@@ -20,15 +20,7 @@ export const AUTH_PROVIDER_LABEL = 'Genesys Cloud';
 const SECRET_PREFIX = 'genesys-call-doctor.';
 
 /** Everything a sign-in needs; collected by prompts, or given to the Sign In command by scripts and tests. */
-export interface SignInRequest {
-  environment: string;
-  flow?: GrantKind;
-  clientId?: string;
-  /** Pre-fills the client id box (e.g. the sandbox's device client). */
-  clientIdHint?: string;
-  clientSecret?: string;
-  accessToken?: string;
-}
+export type { SignInRequest } from './prompts';
 
 export function toAuthSession(s: Session): vscode.AuthenticationSession {
   const who = s.account?.name ?? (s.grant === 'client-credentials' ? `client ${s.clientId ?? ''}`.trim() : 'signed-in user');

@@ -5,7 +5,7 @@
 // skipped. Spans point inside the quotes, so ranges are exact; a double-quoted
 // value with backslash escapes is taken as written.
 import type { TextDocument } from '../../text';
-import type { RawRequest, Span } from './lexer';
+import type { RawRequest, Span } from './rawTypes';
 
 interface Word { raw: Span; value: Span }
 

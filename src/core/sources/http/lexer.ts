@@ -9,27 +9,11 @@
 //   body:    the rest, up to a response handler (`> {% ... %}`, `> ./file.js`,
 //            `>> file`, `<> file`); trailing blank and comment lines are not body.
 import type { TextDocument } from '../../text';
+import type { RawHeader, RawRequest, Span } from './rawTypes';
 import { curlEndLine, isCurlLine, lexCurl } from './curl';
 
-export interface Span { start: number; end: number }
+export type { RawHeader, RawRequest, Span } from './rawTypes';
 
-export interface RawHeader { line: Span; name: Span; value: Span }
-
-export interface RawRequest {
-  blockIndex: number;
-  title?: { text: string; span: Span };
-  name?: { text: string; span: Span };
-  range: Span;
-  method?: Span;                    // absent: no method written (GET)
-  urlParts: Span[];                 // request-line URL, then each continuation line (trimmed)
-  httpVersion?: string;
-  headers: RawHeader[];
-  body?: Span;                      // whole lines, trailing blank/comment lines excluded
-  include?: { path: Span; processVariables: boolean; line: Span };
-  /** A `curl ...` command (REST Client): the method defaults to POST when there is data. */
-  curl?: true;
-  defaultMethod?: string;
-}
 
 export interface RawFileVariable { name: Span; value: Span; line: Span }
 
