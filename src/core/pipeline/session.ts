@@ -85,10 +85,17 @@ export function chooseSession(target: SessionTarget, sessions: readonly Session[
   if (targetHost) {
     const match = sessionServing(sessions, target.url);
     if (match) return { session: match, basis: 'host', targetHost };
+    const environment = environmentOfHost(targetHost);
+    if (!sessions.length) {
+      return {
+        targetHost, sessions: [], actions: [{ kind: 'sign-in', environment }],
+        reason: `Not signed in to Genesys Cloud: sign in to ${environment} to run the live checks for this request (they only send GET requests).`,
+      };
+    }
     return {
       targetHost, sessions: summaries,
       reason: `This request targets ${targetHost}. ${signedIn} A session of another environment would check another org, so there is no verdict.`,
-      actions: [{ kind: 'sign-in', environment: environmentOfHost(targetHost) }, ...anyway],
+      actions: [{ kind: 'sign-in', environment }, ...anyway],
     };
   }
   if (target.unresolvedHostVariables.length) {
