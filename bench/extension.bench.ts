@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { packageRoot } from '../src/core/paths';
+import { packageRoot } from '../src/node/paths';
 import { median } from './stats';
 
 const GOAL_ACTIVATION_MS = 50;

@@ -3,8 +3,10 @@
 // Figures are reported as ratios against a baseline measured in the same run.
 import * as fs from 'fs';
 import * as path from 'path';
+import { ensureNodeData } from '../src/node/data';
 
 async function main(): Promise<void> {
+  ensureNodeData();
   const only = process.argv[2];
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.js') && (!only || f.includes(only))).sort();
   for (const file of files) {

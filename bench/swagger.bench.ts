@@ -9,7 +9,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { indexSwagger, plainOperation } from '../src/core/catalog/swagger';
 import { loadCatalog } from '../src/core/catalog/catalog';
-import { packageRoot } from '../src/core/paths';
+import { packageRoot } from '../src/node/paths';
 
 const SHARED = process.env.CALL_DOCTOR_SHARED_DIR || path.join(packageRoot(), '..', 'shared', 'genesys');
 

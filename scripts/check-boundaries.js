@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Architecture guard: nothing under src/core (or src/sandbox, src/cli) may import
-// 'vscode'. Run by `npm run lint`; test/unit/boundaries.test.ts asserts the same.
+// Architecture guard, run by `npm run lint` (rules in scripts/boundaries.js).
 const { findBoundaryViolations } = require('./boundaries');
 const violations = findBoundaryViolations(require('path').join(__dirname, '..'));
-for (const v of violations) console.error(`${v.file}:${v.line}: imports 'vscode' (only src/vscode and src/extension.ts may)`);
-if (violations.length) process.exit(1);
-console.log('boundaries: ok (no vscode import outside the VS Code layer)');
+for (const v of violations) console.error(`${v.file}:${v.line}: ${v.rule}`);
+if (violations.length) {
+  console.error(`boundaries: ${violations.length} violation(s)`);
+  process.exit(1);
+}
+console.log('boundaries: ok (vscode only in the editor layer, the core through its faces and ports, no front end importing another, no cycles)');

@@ -2,6 +2,7 @@
 // disposable class in src/vscode/ adapting the editor-free core; the catalog
 // data is read from data/ on first use, never at activation.
 import * as vscode from 'vscode';
+import { ensureNodeData } from './node/data';
 import { AnalysisService } from './vscode/analysis';
 import { AccountCommands } from './vscode/auth/accountCommands';
 import { GenesysAuthProvider } from './vscode/auth/provider';
@@ -44,6 +45,7 @@ export interface CallDoctorApi {
 
 export function activate(context: vscode.ExtensionContext): CallDoctorApi {
   const started = performance.now();
+  ensureNodeData();
   const channel = vscode.window.createOutputChannel('Genesys Cloud Call Doctor', { log: true });
   const log = logPort(channel);
   const auth = new GenesysAuthProvider(context.secrets, log);

@@ -1,5 +1,6 @@
 // call-doctor: command-line entry point. Each command lives in its own file
 // under src/cli/commands and shares the core with the VS Code extension.
+import { ensureNodeData } from '../node/data';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
 
@@ -9,6 +10,7 @@ function usage(): string {
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  ensureNodeData();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());

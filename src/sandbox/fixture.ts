@@ -2,7 +2,7 @@
 // of the bad value (e.g. "users[2].stationId") so a fixture author can fix it.
 import * as fs from 'fs';
 import * as path from 'path';
-import { dataPath } from '../core/paths';
+import { dataPath } from '../node/paths';
 import { GRANT_TYPES, type OrgFixture } from './fixtureTypes';
 
 export class FixtureError extends Error {

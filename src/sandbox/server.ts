@@ -1,6 +1,7 @@
 // startSandbox(): the local Genesys-Cloud-shaped org. One base URL serves the
 // login host paths (/oauth/*, /.well-known/*) and the API paths (/api/v2/*).
 // Binds loopback only; close() ends every connection; timers are unref'd.
+import { ensureNodeData } from '../node/data';
 import * as http from 'http';
 import type { Socket } from 'net';
 import { silentLog, systemClock, type Clock, type LogPort } from '../core/ports';
@@ -56,6 +57,7 @@ export interface Sandbox {
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  ensureNodeData(); // the catalog behind the sandbox's Swagger document (its own bundle in the extension)
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.has(host)) throw new Error(`the sandbox binds loopback only (got host '${host}')`);
   const fixture = loadFixture(options.fixture);

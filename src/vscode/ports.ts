@@ -1,7 +1,7 @@
 // The core's ports over the extension host: fetch for HTTP, SecretStorage for
 // secrets, the output channel for logs (redacted), notifications for prompts.
 import * as vscode from 'vscode';
-import { fetchPort } from '../cli/adapters/fetchPort';
+import { fetchPort } from '../node/fetchPort';
 import { redactText } from '../core/http/redact';
 import type { HttpPort, LogPort, PromptPort, SecretsPort } from '../core/ports';
 

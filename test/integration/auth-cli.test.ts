@@ -11,9 +11,9 @@ import { runToken } from '../../src/cli/commands/token';
 import { runLogout } from '../../src/cli/commands/logout';
 import type { CliIo } from '../../src/cli/commands/types';
 import type { CliPortsFactory } from '../../src/cli/adapters';
-import { nodeHttp } from '../../src/cli/adapters/http';
-import { nodeLoopback } from '../../src/cli/adapters/loopbackServer';
-import { FileSecrets, configDir } from '../../src/cli/adapters/secretsFile';
+import { nodeHttp } from '../../src/node/http';
+import { nodeLoopback } from '../../src/node/loopbackServer';
+import { FileSecrets, configDir } from '../../src/node/secretsFile';
 import { silentLog } from '../../src/core/ports';
 import { FakeClock, FakePrompt } from '../unit/auth-fakes';
 

@@ -9,8 +9,8 @@ import { parseEnvironment } from '../../src/core/env/environment';
 import { pkceFlow } from '../../src/core/auth/flows/pkce';
 import { AuthError } from '../../src/core/auth/errors';
 import type { FlowContext } from '../../src/core/auth/flows/types';
-import { nodeHttp } from '../../src/cli/adapters/http';
-import { nodeLoopback } from '../../src/cli/adapters/loopbackServer';
+import { nodeHttp } from '../../src/node/http';
+import { nodeLoopback } from '../../src/node/loopbackServer';
 import { silentLog, systemClock } from '../../src/core/ports';
 import { FakePrompt } from '../unit/auth-fakes';
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parseEnvironment } from '../../src/core/env/environment';
 import { SessionStore, redactSession, redactToken, isExpired, type Session } from '../../src/core/auth/session';
 import { authorizedHttp } from '../../src/core/auth/apiClient';
-import { FileSecrets, configDir } from '../../src/cli/adapters/secretsFile';
+import { FileSecrets, configDir } from '../../src/node/secretsFile';
 import { FakeHttp, MemorySecrets, json } from './auth-fakes';
 
 const TOKEN = 'tok-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA-secret';

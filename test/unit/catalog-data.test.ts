@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
-import { packageRoot } from '../../src/core/paths';
+import { packageRoot } from '../../src/node/paths';
 import { SHARED_GENESYS_DIR } from './sharedDocs';
 
 const run = promisify(execFile);

@@ -4,9 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CliIo } from '../../src/cli/commands/types';
 import { displayPathFor, parseLintArgs, runLint, type EngineFactory } from '../../src/cli/commands/lint';
-import type { LintEngine } from '../../src/cli/node/engine';
-import { collectFiles } from '../../src/cli/node/walk';
-import { nodeFiles } from '../../src/cli/node/files';
+import type { LintEngine } from '../../src/cli/engine';
+import { collectFiles } from '../../src/node/walk';
+import { nodeFiles } from '../../src/node/files';
 import type { FileLintResult } from '../../src/core/lintTypes';
 import { range } from '../../src/core/types';
 

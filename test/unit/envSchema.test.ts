@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import * as jsonc from 'jsonc-parser';
-import { packageRoot } from '../../src/core/paths';
+import { packageRoot } from '../../src/node/paths';
 
 const root = packageRoot();
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'http-client.env.schema.json'), 'utf8')) as object;

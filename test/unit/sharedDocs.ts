@@ -3,7 +3,7 @@
 // $CALL_DOCTOR_SHARED_DIR, else ../shared/genesys next to the repository.
 // Tests that need one skip when it is absent.
 import * as path from 'path';
-import { packageRoot } from '../../src/core/paths';
+import { packageRoot } from '../../src/node/paths';
 
 export const SHARED_GENESYS_DIR = process.env.CALL_DOCTOR_SHARED_DIR || path.join(packageRoot(), '..', 'shared', 'genesys');
 

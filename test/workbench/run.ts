@@ -3,7 +3,7 @@
 // through @vscode/test-electron, whose executable is our code-server shim.
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { packageRoot } from '../../src/core/paths';
+import { packageRoot } from '../../src/node/paths';
 
 async function main(): Promise<void> {
   const root = packageRoot();

@@ -3,11 +3,11 @@
 import { systemClock, type Clock, type HttpPort, type LogPort, type PromptPort, type SecretsPort } from '../../core/ports';
 import type { LoopbackPort } from '../../core/auth/loopback';
 import type { CliIo } from '../commands/types';
-import { nodeHttp } from './http';
+import { nodeHttp } from '../../node/http';
 import { cliLog } from './log';
-import { nodeLoopback } from './loopbackServer';
+import { nodeLoopback } from '../../node/loopbackServer';
 import { cliPrompt } from './prompt';
-import { configDir, FileSecrets } from './secretsFile';
+import { configDir, FileSecrets } from '../../node/secretsFile';
 
 export interface CliPorts {
   http: HttpPort;
@@ -31,9 +31,9 @@ export const nodeCliPorts: CliPortsFactory = (io, options) => ({
   loopback: nodeLoopback,
 });
 
-export { nodeHttp } from './http';
+export { nodeHttp } from '../../node/http';
 export { cliLog } from './log';
-export { nodeLoopback } from './loopbackServer';
+export { nodeLoopback } from '../../node/loopbackServer';
 export { cliPrompt, openWithPlatform } from './prompt';
-export { configDir, FileSecrets, SECRETS_FILE } from './secretsFile';
+export { configDir, FileSecrets, SECRETS_FILE } from '../../node/secretsFile';
 export { resolveCliEnvironment, loadCliSession } from './session';

@@ -21,8 +21,8 @@ import type { Finding } from '../../core/types';
 import { nodeCliPorts, type CliPorts, type CliPortsFactory } from '../adapters';
 import { commandFlags } from '../adapters/args';
 import { loadCliSession, loadCliSessions, resolveCliEnvironment } from '../adapters/session';
-import { nodeFiles } from '../node/files';
-import { packageInfo } from '../node/packageInfo';
+import { nodeFiles } from '../../node/files';
+import { packageInfo } from '../../node/packageInfo';
 import type { CliCommand, CliIo } from './types';
 
 const USAGE = 'check <file>[:line] [--request N] [--env ENV] [--http-env NAME] [--run-anyway] [--format text|json|sarif|markdown] [--send]';

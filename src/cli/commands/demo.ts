@@ -15,7 +15,7 @@ import { parseEnvironment } from '../../core/env/environment';
 import type { RawOutcome } from '../../core/http/api';
 import { LookupCache } from '../../core/http/cache';
 import { redactText } from '../../core/http/redact';
-import { packageRoot } from '../../core/paths';
+import { packageRoot } from '../../node/paths';
 import { silentLog, systemClock, type HttpPort, type HttpResponse, type PromptPort } from '../../core/ports';
 import { startSandbox, type FixtureScenario, type Sandbox } from '../../sandbox';
 import { nodeHttp, nodeLoopback } from '../adapters';

@@ -6,9 +6,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { FileLintResult } from '../../core/lintTypes';
 import { formatReport, isReportFormat, REPORT_FORMATS, summarize, type ReportFormat } from '../../core/report';
-import { createLintEngine, type LintEngine, type LintEngineOptions } from '../node/engine';
-import { packageInfo } from '../node/packageInfo';
-import { collectFiles, LINTABLE_EXTENSIONS } from '../node/walk';
+import { createLintEngine, type LintEngine, type LintEngineOptions } from '../engine';
+import { packageInfo } from '../../node/packageInfo';
+import { collectFiles, LINTABLE_EXTENSIONS } from '../../node/walk';
 import type { CliCommand, CliIo } from './types';
 
 const USAGE = 'lint <paths...> [--format text|json|sarif] [--env NAME]';

@@ -3,20 +3,20 @@
 // overlaid with any Swagger documents given (the last one wins). Every
 // overridden field keeps its provenance (its own `source`, and `fieldOrigins`).
 // Nothing is read at import time: files are read on first use.
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Catalog, LookupResult } from './api';
 import type { CatalogManifest, JsonSchema, Operation, SdkClassInfo } from './types';
 import { PathIndex } from './pathIndex';
 import { plainOperation, type SwaggerIndex, type SwaggerOperation } from './swagger';
 import { assembleSchema } from './schemaAssembly';
 import { factsFromErrorCodes } from './errorFacts';
-import { packageRoot } from '../paths';
+import { dataJoin, dataPort, readDataJson, type DataPort } from '../data';
 
 export interface LoadCatalogOptions {
-  /** The data/ folder holding catalog/ (generated) and curated/ (committed). Default: <package root>/data. */
+  /** Where the data is read from (default: the port the front end installed, see core/data.ts). */
+  data?: DataPort;
+  /** A folder holding catalog/ (generated) and curated/ (committed), absolute. Default: the data port's own root. */
   dataDir?: string;
-  /** Overrides dataDir/catalog, e.g. a freshly generated copy. */
+  /** Overrides dataDir/catalog, e.g. a freshly generated copy (absolute). */
   catalogDir?: string;
   /** Swagger indexes to overlay, in order (later ones win). */
   swagger?: SwaggerIndex[];
@@ -52,10 +52,6 @@ const SDK_SCOPES_UNKNOWN = {
 
 const CURATED_FIELDS = ['permissions', 'scopes', 'errorCodes', 'requiresUserContext', 'requiresStation', 'singleDestination'] as const;
 
-function readJson<T>(file: string, hint: string): T {
-  if (!fs.existsSync(file)) throw new Error(`catalog data not found: ${file} (${hint})`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-}
 
 /** "METHOD /a/{}/b": the route of a template regardless of its parameter names. */
 function routeKey(method: string, template: string): string {
@@ -73,19 +69,22 @@ class LoadedCatalog implements Catalog {
   private readonly swagger: SwaggerIndex[];
 
   constructor(private readonly options: LoadCatalogOptions) {
-    const dataDir = options.dataDir;
-    this.catalogDir = options.catalogDir ?? path.join(dataDir ?? path.join(packageRoot(), 'data'), 'catalog');
-    this.curatedDir = path.join(dataDir ?? path.join(packageRoot(), 'data'), 'curated');
+    this.catalogDir = options.catalogDir ?? dataJoin(options.dataDir ?? '', 'catalog');
+    this.curatedDir = dataJoin(options.dataDir ?? '', 'curated');
     this.swagger = options.swagger ?? [];
   }
 
   private file(name: string): string {
-    return path.join(this.catalogDir, name);
+    return dataJoin(this.catalogDir, name);
+  }
+
+  private readJson<T>(path: string, hint: string): T {
+    return readDataJson<T>(path, hint, this.options.data ?? dataPort());
   }
 
   get manifest(): CatalogManifest {
     if (!this.manifestCache) {
-      const m = readJson<CatalogManifest>(this.file('manifest.json'), 'run `npm run catalog` to generate it');
+      const m = this.readJson<CatalogManifest>(this.file('manifest.json'), 'run `npm run catalog` to generate it');
       const swagger = this.swagger.map((s) => ({ origin: s.origin, operationCount: s.operations.length, definitionCount: s.definitionNames().length }));
       this.manifestCache = swagger.length ? { ...m, swagger } : m;
     }
@@ -97,12 +96,12 @@ class LoadedCatalog implements Catalog {
   }
 
   private build(): State {
-    const operations = readJson<Operation[]>(this.file('operations.json'), 'run `npm run catalog` to generate it');
+    const operations = this.readJson<Operation[]>(this.file('operations.json'), 'run `npm run catalog` to generate it');
     const byId = new Map(operations.map((op) => [op.id, op]));
     const byRoute = new Map(operations.map((op) => [routeKey(op.method, op.path), op]));
     const knownPermissions = new Set<string>();
 
-    const curated = readJson<{ operations: Record<string, CuratedOp> }>(path.join(this.curatedDir, 'ops-facts.json'), 'the committed curated facts are missing');
+    const curated = this.readJson<{ operations: Record<string, CuratedOp> }>(dataJoin(this.curatedDir, 'ops-facts.json'), 'the committed curated facts are missing');
     for (const [id, facts] of Object.entries(curated.operations)) {
       const op = byId.get(id) ?? byRoute.get(routeKey(facts.method, facts.path));
       for (const p of facts.permissions?.permissions ?? []) knownPermissions.add(p);
@@ -141,7 +140,7 @@ class LoadedCatalog implements Catalog {
   lookup(method: string, urlOrPath: string): LookupResult { return this.s.index.lookup(method, urlOrPath); }
 
   private models(): Record<string, JsonSchema> {
-    return (this.modelsCache ??= readJson<Record<string, JsonSchema>>(this.file('models.json'), 'run `npm run catalog` to generate it'));
+    return (this.modelsCache ??= this.readJson<Record<string, JsonSchema>>(this.file('models.json'), 'run `npm run catalog` to generate it'));
   }
 
   schema(model: string): JsonSchema | undefined {
@@ -168,7 +167,7 @@ class LoadedCatalog implements Catalog {
 
   sdkClasses(): ReadonlyMap<string, SdkClassInfo> {
     if (!this.sdkCache) {
-      const data = readJson<{ classes: Record<string, SdkClassInfo> }>(this.file('sdk-methods.json'), 'run `npm run catalog` to generate it');
+      const data = this.readJson<{ classes: Record<string, SdkClassInfo> }>(this.file('sdk-methods.json'), 'run `npm run catalog` to generate it');
       this.sdkCache = new Map(Object.entries(data.classes));
     }
     return this.sdkCache;

@@ -2,8 +2,7 @@
 // (FACTS.md §3.4). The table is data/curated/error-code-facts.json:
 // scripts/catalog/opsFacts.js applies it to the curated extract, this module
 // to Swagger documents loaded at run time.
-import * as fs from 'fs';
-import { dataPath } from '../paths';
+import { readDataJson } from '../data';
 import type { Operation, OperationFact } from './types';
 
 type FactField = 'requiresUserContext' | 'requiresStation' | 'singleDestination';
@@ -14,7 +13,7 @@ let table: readonly ErrorCodeFact[] | undefined;
 
 /** Read once, when the first operation with documented error codes asks. */
 function errorCodeFacts(): readonly ErrorCodeFact[] {
-  table ??= (JSON.parse(fs.readFileSync(dataPath('curated', 'error-code-facts.json'), 'utf8')) as { facts: ErrorCodeFact[] }).facts;
+  table ??= readDataJson<{ facts: ErrorCodeFact[] }>('curated/error-code-facts.json', 'the committed curated facts are missing').facts;
   return table;
 }
 

@@ -2,8 +2,7 @@
 // by `npm run catalog` from purecloud-platform-client-v2@262.0.0 index.d.ts
 // and ApiClient.js). Read with fs at run time, not imported: out/ and the
 // bundles carry no copies of JSON files.
-import * as fs from 'fs';
-import { dataPath } from '../paths';
+import { dataPort } from '../data';
 import type { SourceRef } from '../types';
 
 export interface SdkMethodIndex {
@@ -41,11 +40,12 @@ export function loadSdkMethods(file?: string): SdkMethodsLoad {
   let target = file;
   let result: SdkMethodsLoad;
   try {
-    target ??= dataPath('catalog', 'sdk-methods.json');
-    result = { index: sdkMethodIndex(JSON.parse(fs.readFileSync(target, 'utf8')) as SdkMethodsFile) };
+    target ??= 'catalog/sdk-methods.json';
+    const text = dataPort().readText(target);
+    result = text === undefined ? { problem: `${dataPort().where(target)} is missing (run \`npm run catalog\`)` }
+      : { index: sdkMethodIndex(JSON.parse(text) as SdkMethodsFile) };
   } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    result = { problem: missing ? `${target} is missing (run \`npm run catalog\`)` : `cannot read ${target ?? 'data/catalog/sdk-methods.json'}: ${(e as Error).message}` };
+    result = { problem: `cannot read ${target ?? 'data/catalog/sdk-methods.json'}: ${(e as Error).message}` };
   }
   if (!file) loaded = result;
   return result;

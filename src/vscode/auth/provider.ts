@@ -3,7 +3,7 @@
 // and re-read whenever another window changes them. The sign-in flows
 // themselves are the core's (src/core/auth).
 import * as vscode from 'vscode';
-import { nodeLoopback } from '../../cli/adapters/loopbackServer';
+import { nodeLoopback } from '../../node/loopbackServer';
 import { AuthError, canRefresh, isExpired, loadValidSession, SessionStore, signIn, type GrantKind, type Session } from '../../core/auth';
 import { parseEnvironment } from '../../core/env/environment';
 import { systemClock, type LogPort, type PromptPort } from '../../core/ports';

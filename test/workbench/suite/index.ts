@@ -2,6 +2,7 @@
 // (extensionTestsPath). Runs every *.test.js beside this file with mocha (bdd).
 import * as fs from 'fs';
 import * as path from 'path';
+import { ensureNodeData } from '../../../src/node/data';
 
 // mocha 12 is an ES module package: require() returns its namespace.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -9,6 +10,7 @@ const mochaModule = require('mocha');
 const Mocha: typeof import('mocha') = mochaModule.default ?? mochaModule;
 
 export function run(): Promise<void> {
+  ensureNodeData(); // test files use the core from out/, a module instance of their own
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000 });
   // WORKBENCH_FILES=a,b runs only the test files whose names contain a or b
   // (development convenience; npm test always runs them all).

@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { packageRoot } from '../../../src/core/paths';
+import { packageRoot } from '../../../src/node/paths';
 
 interface Runner {
   prepareTmp(): string;

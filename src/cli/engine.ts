@@ -1,11 +1,11 @@
 // The lint engine as the CLI uses it: the package's catalog, every rule, and
 // file access on the local disk. Kept apart from the command so tests can
 // drive `runLint` with a fake engine.
-import { defaultCatalog } from '../../core/catalog/catalog';
-import { analyzeText, projectRootOf } from '../../core/pipeline';
-import type { FileLintResult } from '../../core/lintTypes';
-import { RULES } from '../../core/rules';
-import { nodeFiles } from './files';
+import { defaultCatalog } from '../core/catalog/catalog';
+import { analyzeText, projectRootOf } from '../core/pipeline';
+import type { FileLintResult } from '../core/lintTypes';
+import { RULES } from '../core/rules';
+import { nodeFiles } from '../node/files';
 import * as path from 'path';
 
 export interface LintEngineOptions {

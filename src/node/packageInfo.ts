@@ -1,7 +1,7 @@
 // The installed package's root and version (for reports and rule links).
 import * as fs from 'fs';
 import * as path from 'path';
-import { packageRoot } from '../../core/paths';
+import { packageRoot } from './paths';
 
 export interface PackageInfo { root: string; version: string }
 
