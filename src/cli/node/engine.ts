@@ -4,7 +4,6 @@
 import { defaultCatalog } from '../../core/catalog/catalog';
 import { lintText } from '../../core/lint';
 import type { FileLintResult } from '../../core/lintTypes';
-import { RULES } from '../../core/rules';
 import { nodeFiles } from './files';
 
 export interface LintEngineOptions {
@@ -14,8 +13,6 @@ export interface LintEngineOptions {
 }
 
 export interface LintEngine {
-  /** Every rule the engine runs (id + one-line title), for reports. */
-  rules: readonly { id: string; title: string }[];
   /** Lints one file; `absPath` is used to find env files and body includes next to it. */
   lintFile(absPath: string, text: string): Promise<FileLintResult>;
 }
@@ -27,7 +24,6 @@ export async function createLintEngine(options: LintEngineOptions): Promise<Lint
   catalog.operations();
   const files = nodeFiles(options.cwd);
   return {
-    rules: RULES.map((r) => ({ id: r.id, title: r.title })),
     lintFile: (absPath, text) => lintText(absPath, text, {
       catalog, files, environment: options.environment, processEnv: options.processEnv,
     }),
