@@ -4,7 +4,6 @@
 import { defaultCatalog } from '../core/catalog/catalog';
 import { analyzeText, projectRootOf } from '../core/pipeline';
 import type { FileLintResult } from '../core/lintTypes';
-import { RULES } from '../core/rules';
 import { nodeFiles } from '../node/files';
 import * as path from 'path';
 
@@ -15,8 +14,6 @@ export interface LintEngineOptions {
 }
 
 export interface LintEngine {
-  /** Every rule the engine runs (id + one-line title), for reports. */
-  rules: readonly { id: string; title: string }[];
   /** Lints one file; `absPath` is used to find env files and body includes next to it. */
   lintFile(absPath: string, text: string): Promise<FileLintResult>;
 }
@@ -36,7 +33,6 @@ export async function createLintEngine(options: LintEngineOptions): Promise<Lint
     return root;
   };
   return {
-    rules: RULES.map((r) => ({ id: r.id, title: r.title })),
     lintFile: async (absPath, text) => (await analyzeText(absPath, text, {
       catalog, files, rootDir: await rootFor(absPath), httpEnvironment: options.environment, processEnv: options.processEnv,
     })).lint,

@@ -47,5 +47,11 @@ export interface Rule {
   id: string;
   /** One line for the README and hovers. */
   title: string;
+  /** The severity of a typical finding (some findings differ: see docs/rules/<id>.md). */
+  defaultSeverity: import('./types').Severity;
+  /** One or two sentences: what a finding means and how to fix it (SARIF help, rule lists). */
+  help: string;
+  /** The fact the rule rests on, as `docs/facts.md#<entry>`. */
+  source: import('./types').SourceRef;
   check(ctx: RuleContext): import('./types').Finding[];
 }

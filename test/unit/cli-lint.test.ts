@@ -2,12 +2,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type { CliIo } from '../../src/cli/commands/types';
 import { displayPathFor, parseLintArgs, runLint, type EngineFactory } from '../../src/cli/commands/lint';
 import type { LintEngine } from '../../src/cli/engine';
 import { collectFiles } from '../../src/node/walk';
 import { nodeFiles } from '../../src/node/files';
 import type { FileLintResult } from '../../src/core/lintTypes';
+import { packageRoot } from '../../src/node/paths';
+import { RULE_REGISTRY, ruleInfo } from '../../src/core/rules';
 import { range } from '../../src/core/types';
 
 export interface CapturedIo extends CliIo { out: string; err: string }
@@ -26,7 +29,6 @@ export function captureIo(cwd: string, env: Record<string, string | undefined> =
 function fakeEngine(seen: string[] = [], delays = true): EngineFactory {
   return async () => {
     const engine: LintEngine = {
-      rules: [{ id: 'test.bad', title: 'Lines saying BAD' }, { id: 'test.warn', title: 'Lines saying WARN' }],
       async lintFile(absPath, text): Promise<FileLintResult> {
         seen.push(absPath);
         // Finish in an order unrelated to the path, so sorting is really tested.
@@ -120,7 +122,7 @@ describe('cli lint: exit codes and output', () => {
       const io = captureIo(dir);
       const factory: EngineFactory = async (o) => {
         const inner = await fakeEngine()(o);
-        return { rules: inner.rules, lintFile: async (p, t) => { if (t === 'boom') throw new Error('kaput'); return inner.lintFile(p, t); } };
+        return { lintFile: async (p, t) => { if (t === 'boom') throw new Error('kaput'); return inner.lintFile(p, t); } };
       };
       assert.strictEqual(await runLint(['.'], io, factory), 2);
       assert.match(io.err, /b\.http: internal error while linting \(kaput\)/);
@@ -159,15 +161,20 @@ describe('cli lint: exit codes and output', () => {
     } finally { fs.rmSync(dir, { recursive: true, force: true }); }
   });
 
-  it('--format sarif uses rule titles from the engine', async () => {
+  it('--format sarif describes every registered rule, links docs in the package and roots paths at cwd', async () => {
     const dir = tree({ 'a.http': 'BAD' });
     try {
       const io = captureIo(dir);
       assert.strictEqual(await runLint(['a.http', '--format', 'sarif'], io, fakeEngine()), 1);
-      const log = JSON.parse(io.out);
-      assert.deepStrictEqual(log.runs[0].tool.driver.rules.map((r: { id: string; shortDescription: { text: string } }) => [r.id, r.shortDescription.text]),
-        [['test.bad', 'Lines saying BAD'], ['test.warn', 'Lines saying WARN']]);
-      assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'a.http');
+      const run = JSON.parse(io.out).runs[0];
+      const rules = run.tool.driver.rules as { id: string; shortDescription?: { text: string }; helpUri?: string }[];
+      assert.deepStrictEqual(rules.map((r) => r.id).sort(), [...RULE_REGISTRY.map((r) => r.id), 'test.bad'].sort());
+      const live = rules.find((r) => r.id === 'station.none')!;
+      assert.strictEqual(live.shortDescription!.text, ruleInfo('station.none')!.title);
+      assert.strictEqual(live.helpUri, `${pathToFileURL(packageRoot()).href}/docs/rules/station.none.md`);
+      assert.deepStrictEqual(rules.find((r) => r.id === 'test.bad'), { id: 'test.bad' }, 'an unregistered id gets a bare descriptor');
+      assert.strictEqual(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'a.http');
+      assert.deepStrictEqual(run.originalUriBaseIds, { SRCROOT: { uri: `${pathToFileURL(dir).href}/` } });
     } finally { fs.rmSync(dir, { recursive: true, force: true }); }
   });
 });

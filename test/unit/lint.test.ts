@@ -102,7 +102,7 @@ describe('lintParsed: cost and robustness', () => {
   });
 
   it('a rule that throws becomes a "could not determine" finding; the others still run', async () => {
-    const broken: Rule = { id: 'test.broken', title: 't', check() { throw new Error('boom'); } };
+    const broken: Rule = { id: 'test.broken', title: 't', defaultSeverity: 'error', help: 'h', source: { ref: 'test', verified: true }, check() { throw new Error('boom'); } };
     const parsed = await parseDocument(createDocument('x.http', 'GET https://api.mypurecloud.com/api/v2/nope'), {});
     const r = lintParsed(parsed, { catalog: fakeCatalog() }, [broken, ...RULES]);
     assert.deepStrictEqual(r.findings.map((f) => f.rule).sort(), ['endpoint.unknown', 'test.broken']);

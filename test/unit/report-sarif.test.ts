@@ -3,7 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import type { FileLintResult } from '../../src/core/lintTypes';
-import { formatSarif, pathToUriReference, toSarifLog } from '../../src/core/report/sarif';
+import { LIVE_RULES } from '../../src/core/live';
+import { liveFinding } from '../../src/core/live/finding';
+import { sarifOptions } from '../../src/core/report';
+import { formatSarif, pathToUriReference, ruleName, toSarifLog } from '../../src/core/report/sarif';
+import { RULE_REGISTRY, ruleInfo } from '../../src/core/rules';
 import { runLint } from '../../src/cli/commands/lint';
 import { range } from '../../src/core/types';
 
@@ -37,9 +41,12 @@ function results(): FileLintResult[] {
   }];
 }
 
+const LEVEL_OF = { error: 'error', warning: 'warning', info: 'note' } as const;
+/** A registered rule's descriptor (the driver's array also admits bare `{ id }` ones). */
+type Descriptor = { shortDescription: { text: string }; help: { text: string }; helpUri: string; defaultConfiguration: { level: string }; properties: { kind: string } };
+
 const OPTIONS = {
   toolVersion: '0.1.0',
-  rules: [{ id: 'payload.unknown-field', title: 'Body fields the API model does not have' }, { id: 'unused.rule', title: 'Listed even without results' }],
   docsBaseUri: 'file:///opt/call-doctor',
   srcRootUri: 'file:///home/dev/project/',
 };
@@ -74,15 +81,55 @@ describe('report: sarif', () => {
     assert.deepStrictEqual(second.locations[0].physicalLocation.region, { startLine: 3, startColumn: 1, endLine: 4, endColumn: 2 });
   });
 
-  it('describes rules with titles and helpUri at docs/rules/<id>.md', () => {
+  it('describes every registered rule from the registry, and an unregistered id with a bare descriptor', () => {
     const driver = toSarifLog(results(), OPTIONS).runs[0].tool.driver;
     assert.strictEqual(driver.name, 'call-doctor');
     assert.strictEqual(driver.version, '0.1.0');
-    assert.deepStrictEqual(driver.rules.map((r) => r.id), ['auth.note', 'payload.unknown-field', 'scope.unknown', 'unused.rule']);
-    assert.deepStrictEqual(driver.rules[1], { id: 'payload.unknown-field', shortDescription: { text: 'Body fields the API model does not have' },
-      helpUri: 'file:///opt/call-doctor/docs/rules/payload.unknown-field.md' });
+    assert.deepStrictEqual(driver.rules.map((r) => r.id), [...RULE_REGISTRY.map((r) => r.id), 'auth.note'].sort());
+    const field = ruleInfo('payload.unknown-field')!;
+    assert.deepStrictEqual(driver.rules.find((r) => r.id === 'payload.unknown-field'), {
+      id: 'payload.unknown-field', name: 'PayloadUnknownField',
+      shortDescription: { text: field.title }, fullDescription: { text: field.help },
+      help: { text: `${field.help} Source: ${field.source.ref}.` },
+      defaultConfiguration: { level: 'error' },
+      helpUri: 'file:///opt/call-doctor/docs/rules/payload.unknown-field.md',
+      properties: { kind: 'offline', source: field.source },
+    });
+    // Live rules too: their default level and the UNVERIFIED mark come from the registry.
+    const route = driver.rules.find((r) => r.id === 'route.no-match') as Descriptor;
+    assert.strictEqual(route.defaultConfiguration.level, LEVEL_OF[ruleInfo('route.no-match')!.defaultSeverity]);
+    assert.match(route.help.text, /\(UNVERIFIED\)\.$/);
+    assert.strictEqual((driver.rules.find((r) => r.id === 'check.unavailable') as Descriptor).properties.kind, 'live');
+    assert.strictEqual((driver.rules.find((r) => r.id === 'grant.no-user-context') as Descriptor).properties.kind, 'both');
+    assert.deepStrictEqual(driver.rules.find((r) => r.id === 'auth.note'), { id: 'auth.note' });
     const run = toSarifLog(results(), OPTIONS).runs[0];
     for (const r of run.results) assert.strictEqual(driver.rules[r.ruleIndex].id, r.ruleId);
+  });
+
+  it('a check run (lint and live findings in one file) validates, each result pointing at its registered rule', () => {
+    const src = { ref: 'docs/facts.md#calls-error-codes', verified: true };
+    const file: FileLintResult = {
+      path: 'call.http', requests: [],
+      findings: [
+        { rule: 'payload.unknown-field', severity: 'error', message: 'unknown', range: range(3, 2, 3, 6), fixes: [], source: src },
+        liveFinding(LIVE_RULES.stationNone, 'error', 'You have no station associated.', src, [{ request: 'GET /api/v2/users/me', status: 200, excerpt: '{}' }]),
+        liveFinding(LIVE_RULES.unavailable, 'warning', 'Could not determine the routes.', src, []),
+      ],
+    };
+    const log = toSarifLog([file], sarifOptions({ toolVersion: '1.0.0', packageRoot: '/opt/call doctor', cwd: '/home/dev' }));
+    const validate = sarifValidator();
+    assert.ok(validate(JSON.parse(JSON.stringify(log))), JSON.stringify(validate.errors, null, 2));
+    const run = log.runs[0];
+    assert.deepStrictEqual(run.results.map((r) => run.tool.driver.rules[r.ruleIndex].id).sort(), ['check.unavailable', 'payload.unknown-field', 'station.none']);
+    const station = run.tool.driver.rules[run.results.find((r) => r.ruleId === 'station.none')!.ruleIndex] as Descriptor;
+    assert.strictEqual(station.shortDescription.text, ruleInfo('station.none')!.title);
+    assert.strictEqual(station.helpUri, 'file:///opt/call%20doctor/docs/rules/station.none.md');
+    assert.deepStrictEqual(run.originalUriBaseIds, { SRCROOT: { uri: 'file:///home/dev/' } });
+  });
+
+  it('names rules readably', () => {
+    assert.strictEqual(ruleName('grant.no-user-context'), 'GrantNoUserContext');
+    assert.strictEqual(ruleName('check.unavailable'), 'CheckUnavailable');
   });
 
   it('carries fixes as artifactChanges/replacements and provenance in properties', () => {

@@ -4,17 +4,16 @@
 // GET/HEAD lookups are sent; `--send` sends the request itself, once.
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { Session } from '../../core/auth';
 import { defaultCatalog } from '../../core/catalog/catalog';
 import { LookupCache } from '../../core/http/cache';
 import type { RawOutcome } from '../../core/http/api';
 import { redactText } from '../../core/http/redact';
 import type { FileLintResult } from '../../core/lintTypes';
-import { CHECKS, LIVE_RULES, type DoctorResult } from '../../core/live';
+import type { DoctorResult } from '../../core/live';
 import { formatDoctorText } from '../../core/live/format';
 import { analyzeText, checkRequest, describeBasis, projectRootOf, type NoSession } from '../../core/pipeline';
-import { formatReport } from '../../core/report';
+import { formatReport, sarifOptions } from '../../core/report';
 import { toJsonReport } from '../../core/report/json';
 import { renderMarkdown } from '../../core/report/markdown';
 import type { Finding } from '../../core/types';
@@ -192,8 +191,7 @@ export function formatCheck(format: Format, run: CheckRun, io: Pick<CliIo, 'env'
       : `# ${r.label}\n\nLive checks did not run: ${r.error}\n`).join('\n---\n\n');
   } else if (format === 'sarif') {
     const { root, version } = packageInfo();
-    const rules = [...Object.values(LIVE_RULES).map((id) => ({ id, title: `Call Doctor live check (${CHECKS.find((c) => id.startsWith(c.id))?.title ?? 'lookup'})` }))];
-    out = formatReport('sarif', [run.file], { color: false, sarif: { toolVersion: version, rules, docsBaseUri: `${pathToFileURL(root).href}/`, srcRootUri: `${pathToFileURL(io.cwd).href}/` } });
+    out = formatReport('sarif', [run.file], { color: false, sarif: sarifOptions({ toolVersion: version, packageRoot: root, cwd: io.cwd }) });
   } else {
     const offline = { ...run.file, findings: run.file.findings.filter((f) => !f.evidence) };
     out = 'Offline checks (lint):\n' + formatReport('text', [offline], { color: io.env.NO_COLOR === undefined && io.stdoutIsTTY === true, sarif: { toolVersion: '', docsBaseUri: '' } });

@@ -3,9 +3,8 @@
 // found, 2 = usage or I/O problem (nothing is reported as clean that was not read).
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { FileLintResult } from '../../core/lintTypes';
-import { formatReport, isReportFormat, REPORT_FORMATS, summarize, type ReportFormat } from '../../core/report';
+import { formatReport, isReportFormat, REPORT_FORMATS, summarize, sarifOptions, type ReportFormat } from '../../core/report';
 import { createLintEngine, type LintEngine, type LintEngineOptions } from '../engine';
 import { packageInfo } from '../../node/packageInfo';
 import { collectFiles, LINTABLE_EXTENSIONS } from '../../node/walk';
@@ -119,12 +118,7 @@ export async function runLint(args: readonly string[], io: CliIo, makeEngine: En
   const { root, version } = packageInfo();
   io.stdout(formatReport(parsed.format, results, {
     color: io.env.NO_COLOR === undefined && io.stdoutIsTTY === true,
-    sarif: {
-      toolVersion: version,
-      rules: engine.rules,
-      docsBaseUri: `${pathToFileURL(root).href}/`,
-      srcRootUri: `${pathToFileURL(io.cwd).href}/`,
-    },
+    sarif: sarifOptions({ toolVersion: version, packageRoot: root, cwd: io.cwd }),
   }));
   if (ioErrors.length > 0) {
     io.stderr(ioErrors.sort().map((e) => `call-doctor lint: ${e}\n`).join(''));

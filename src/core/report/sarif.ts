@@ -2,15 +2,12 @@
 // SARIF positions are 1-based and regions end *after* the last column, so the
 // core's 0-based, end-exclusive ranges map to (line + 1, character + 1) on both ends.
 import type { FileLintResult } from '../lintTypes';
+import { RULE_REGISTRY, type RuleInfo } from '../rules';
 import type { Finding, Range, Severity } from '../types';
 import { compareStrings, displayPath, safeText, sortFiles, sortFindings } from './summary';
 
-export interface SarifRuleInfo { id: string; title: string }
-
 export interface SarifOptions {
   toolVersion: string;
-  /** Every rule the linter knows (titles become shortDescription); ids seen only in findings are added. */
-  rules?: readonly SarifRuleInfo[];
   /** Absolute URI under which `docs/rules/<id>.md` lives, ending with '/'. */
   docsBaseUri: string;
   /** Absolute file URI of the directory report paths are relative to, ending with '/'. */
@@ -32,19 +29,18 @@ export function pathToUriReference(p: string): string {
 
 function ensureSlash(uri: string): string { return uri.endsWith('/') ? uri : `${uri}/`; }
 
+/**
+ * The driver lists every registered rule (lint and live: the tool knows them all,
+ * whichever command ran); an id missing from the registry, which the registry
+ * tests rule out, still gets a bare descriptor so every result's ruleIndex resolves.
+ */
 export function toSarifLog(files: readonly FileLintResult[], options: SarifOptions) {
-  const titles = new Map<string, string>();
-  for (const r of options.rules ?? []) titles.set(r.id, r.title);
-  for (const file of files) for (const f of file.findings) if (!titles.has(f.rule)) titles.set(f.rule, f.rule);
-  const ruleIds = [...titles.keys()].sort(compareStrings);
-  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const docsBase = ensureSlash(options.docsBaseUri);
-
-  const rules = ruleIds.map((id) => ({
-    id,
-    shortDescription: { text: titles.get(id) ?? id },
-    helpUri: `${docsBase}docs/rules/${encodeURIComponent(id)}.md`,
-  }));
+  const byId = new Map<string, ReturnType<typeof descriptor> | { id: string }>(RULE_REGISTRY.map((r) => [r.id, descriptor(r, docsBase)]));
+  for (const file of files) for (const f of file.findings) if (!byId.has(f.rule)) byId.set(f.rule, { id: f.rule });
+  const ruleIds = [...byId.keys()].sort(compareStrings);
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const rules = ruleIds.map((id) => byId.get(id)!);
 
   const results = [];
   // Source problems (unreadable env file, missing include) are about the run, not the code: notifications.
@@ -79,6 +75,24 @@ export function toSarifLog(files: readonly FileLintResult[], options: SarifOptio
       results,
     }],
   };
+}
+
+function descriptor(r: RuleInfo, docsBase: string) {
+  return {
+    id: r.id,
+    name: ruleName(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.help },
+    help: { text: `${r.help} Source: ${r.source.ref}${r.source.verified ? '' : ' (UNVERIFIED)'}.` },
+    defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+    helpUri: `${docsBase}${r.docs.split('/').map(encodeURIComponent).join('/')}`,
+    properties: { kind: r.kind, source: { ref: r.source.ref, verified: r.source.verified } },
+  };
+}
+
+/** SARIF's readable rule name: "grant.no-user-context" -> "GrantNoUserContext". */
+export function ruleName(id: string): string {
+  return id.split(/[.-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
 function toResult(f: Finding, artifactLocation: { uri: string; uriBaseId?: string }, ruleIndex: number) {

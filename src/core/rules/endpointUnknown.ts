@@ -23,6 +23,9 @@ function finding(req: ParsedRequest, message: string, source: SourceRef, explana
 export const endpointUnknown: Rule = {
   id: ID,
   title: 'Request to a Genesys API path or method that does not exist',
+  defaultSeverity: 'error',
+  help: 'The request goes to a Genesys /api/v2 path or method that no operation of the SDK defines, so it fails (an invented endpoint, a wrong method or a typo). Use the real operation the message names.',
+  source: { ref: 'docs/facts.md#sdk-package api/*Api.js', verified: true },
   check(ctx) {
     const out: Finding[] = [];
     for (const req of ctx.parsed.requests) {

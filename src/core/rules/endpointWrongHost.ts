@@ -20,6 +20,9 @@ interface Problem { severity: 'error' | 'warning'; message: string; replacement?
 export const endpointWrongHost: Rule = {
   id: ID,
   title: 'Token or API request sent to the wrong Genesys host',
+  defaultSeverity: 'error',
+  help: 'Token requests belong on https://login.<env>/oauth/token and Platform API paths on https://api.<env>; another host or an unknown environment does not serve them. Use the host the message names (a quick fix rewrites a literal URL).',
+  source: { ref: 'docs/facts.md#hosts', verified: true },
   check(ctx) {
     const out: Finding[] = [];
     const doc = ctx.parsed.doc;

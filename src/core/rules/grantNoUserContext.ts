@@ -15,6 +15,9 @@ interface TokenRequest { req: ParsedRequest; grant: string }
 export const grantNoUserContext: Rule = {
   id: ID,
   title: 'Client-credentials token used where a user context is required',
+  defaultSeverity: 'error',
+  help: 'A client-credentials token has no user, so an operation that needs a user context (such as POST /api/v2/conversations/calls) answers 400 not.a.user. Use a user token (Code Authorization or PKCE grant); whether POST /api/v2/conversations/calls/user/{userId} (a call on behalf of a user) accepts client credentials is UNVERIFIED.',
+  source: { ref: 'docs/facts.md#calls-error-codes', verified: true },
   check(ctx) {
     const tokens = tokenRequests(ctx);
     if (!tokens.some((t) => t.grant === 'client_credentials')) return [];

@@ -22,6 +22,9 @@ const BY_MODEL: SourceRef = {
 export const payloadDestination: Rule = {
   id: ID,
   title: 'Call request needs exactly one destination',
+  defaultSeverity: 'error',
+  help: 'A call request must name exactly one destination (phoneNumber, callQueueId, callUserId, conversationIds or participants); with several Genesys answers 400 too.many.create.conversation.parameters, with none there is nothing to dial. Keep a single destination.',
+  source: { ref: 'docs/facts.md#single-destination', verified: true },
   check(ctx) {
     const out: Finding[] = [];
     for (const p of payloads(ctx)) {

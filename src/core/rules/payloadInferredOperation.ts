@@ -9,6 +9,9 @@ const ID = 'payload.inferred-operation';
 export const payloadInferredOperation: Rule = {
   id: ID,
   title: 'Payload file checked against an operation inferred from its content',
+  defaultSeverity: 'info',
+  help: 'The payload file is checked against an operation guessed from its field names, and the other payload findings depend on that guess. Add a "$schema" or a payload association to name the model for certain.',
+  source: { ref: 'docs/facts.md#payload-association', verified: false },
   check(ctx) {
     const out: Finding[] = [];
     for (const req of ctx.parsed.requests) {

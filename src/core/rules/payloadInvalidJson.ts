@@ -12,6 +12,9 @@ const ID = 'payload.invalid-json';
 export const payloadInvalidJson: Rule = {
   id: ID,
   title: 'JSON request body or payload file does not parse',
+  defaultSeverity: 'error',
+  help: 'The body is not strict JSON (a trailing comma, a comment, a missing quote or brace), and Genesys rejects a body it cannot parse, probably with 400 bad.request. Correct the JSON at the reported position.',
+  source: { ref: 'docs/facts.md#invalid-json', verified: true },
   check(ctx) {
     const out: Finding[] = [];
     for (const req of ctx.parsed.requests) {

@@ -14,6 +14,9 @@ const TEL_URI = /^tel:\+?[0-9][0-9().-]*(;[^;=]+(=[^;]*)?)*$/i;
 export const payloadPhoneFormat: Rule = {
   id: ID,
   title: 'Phone number not in E.164 (+ and digits) or tel: URI form',
+  defaultSeverity: 'warning',
+  help: 'The number is not in E.164 form (+, country code, digits) or a tel: URI, so how it is dialed depends on the site\'s number plans; the accepted forms are not documented. Write + followed by the country code and digits.',
+  source: { ref: 'docs/facts.md#phone-format', verified: false },
   check(ctx) {
     const out: Finding[] = [];
     for (const p of payloads(ctx)) {

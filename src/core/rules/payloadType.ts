@@ -12,6 +12,9 @@ const ID = 'payload.type';
 export const payloadType: Rule = {
   id: ID,
   title: 'Body value has the wrong JSON type or is not an allowed value',
+  defaultSeverity: 'error',
+  help: 'A body value has a JSON type its field does not take, or is not one of the field\'s allowed values, which Genesys probably rejects with 400 invalid.value or bad.request. Write a value of the type, or one of the values, the message names (a quick fix does it when the conversion is certain).',
+  source: { ref: 'docs/facts.md#sdk-package index.d.ts', verified: true },
   check(ctx) {
     const out: Finding[] = [];
     for (const p of payloads(ctx)) {

@@ -14,6 +14,9 @@ const ID = 'payload.unknown-field';
 export const payloadUnknownField: Rule = {
   id: ID,
   title: 'Body field not defined by the operation\'s request model',
+  defaultSeverity: 'error',
+  help: 'The body has a field the operation\'s request model does not define, so its data does not reach the call; forum answers invent such fields (from, to, type, metadata, agentId). Use the real field the message names, or remove the field.',
+  source: { ref: 'docs/facts.md#sdk-package index.d.ts', verified: true },
   check(ctx) {
     const out: Finding[] = [];
     for (const p of payloads(ctx)) for (const u of p.unknown) out.push(finding(ctx, p, u));

@@ -13,6 +13,9 @@ const ID = 'scope.is-permission';
 export const scopeIsPermission: Rule = {
   id: ID,
   title: 'Permission name used as an OAuth scope',
+  defaultSeverity: 'error',
+  help: 'A permission (domain:entity:action) is written where an OAuth scope belongs; permissions are granted through roles, so asking for one as a scope grants nothing. Request the domain\'s scope instead and give the permission through a role.',
+  source: { ref: 'docs/facts.md#scope-format', verified: true },
   check(ctx) {
     const out: Finding[] = [];
     const registry = knowledge(ctx).scopes;

@@ -14,6 +14,9 @@ const SHAPE = 'scopes are `<domain>` (read-write) or `<domain>:readonly`';
 export const scopeUnknown: Rule = {
   id: ID,
   title: 'Scope name that is no Genesys OAuth scope',
+  defaultSeverity: 'error',
+  help: 'The name is not a Genesys OAuth scope: invented in forum answers, shaped like a permission, malformed, or in no scope list; Genesys scopes are <domain> or <domain>:readonly. Use the domain\'s scope the message names, or remove the name.',
+  source: { ref: 'docs/facts.md#scope-format', verified: true },
   check(ctx) {
     const registry = knowledge(ctx).scopes;
     const authoritative = registry.authoritative;

@@ -18,6 +18,9 @@ const SDK_SHAPED = /^(get|post|put|patch|delete|head|login|logout|set|refresh|au
 export const sdkUnknownMethod: Rule = {
   id: ID,
   title: 'Call to a method the Genesys JavaScript SDK does not define',
+  defaultSeverity: 'error',
+  help: 'The code calls a method the Genesys JavaScript SDK does not define, which throws "is not a function" at run time. Use the closest real method the message names; scopes are set on the OAuth client, not by the SDK.',
+  source: { ref: 'docs/facts.md#sdk-package index.d.ts', verified: true },
   check(ctx) {
     if (!isGenesysCode(ctx.parsed)) return [];
     const calls = (ctx.parsed.code?.calls ?? []).filter((c) => c.sdkLike && !UNIVERSAL.has(c.method));

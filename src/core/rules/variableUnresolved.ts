@@ -11,6 +11,9 @@ const ID = 'variable.unresolved';
 export const variableUnresolved: Rule = {
   id: ID,
   title: 'Variable that is defined nowhere',
+  defaultSeverity: 'warning',
+  help: 'A {{variable}} is defined nowhere (file variables, the selected environment, .env or the process environment), so the request would go out with the wrong text. Define it, or select the environment that defines it.',
+  source: { ref: 'docs/facts.md#http-file-variables', verified: true },
   check(ctx) {
     const out: Finding[] = [];
     const seen = new Set<string>();
