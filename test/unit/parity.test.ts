@@ -6,17 +6,12 @@
 // parseDocument + lintParsed as AnalysisService.check does. The workbench
 // parity test (test/workbench/suite/parity.test.ts) compares the real thing.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
-import { defaultCatalog } from '../../src/core/catalog/catalog';
 import { lintParsed } from '../../src/core/lint';
 import type { FileLintResult } from '../../src/core/lintTypes';
-import { parseDocument } from '../../src/core/sources';
-import { createDocument } from '../../src/core/text';
-import { nodeFiles } from '../../src/cli/node/files';
 import { collectFiles } from '../../src/cli/node/walk';
 import { runCli } from './cliRun';
-import { defaultPayloadAssociations, ENV_TWO_UP, marks, paritySweepFiles, parityReport, REPO_ROOT, SESSION_TOKEN_REQUEST } from './parityCompare';
+import { editorOptions, editorParse, ENV_TWO_UP, marks, paritySweepFiles, parityReport, REPO_ROOT, SESSION_TOKEN_REQUEST } from './parityCompare';
 
 interface JsonFile { path: string; findings: FileLintResult['findings']; problems?: { message: string }[] }
 
@@ -29,17 +24,8 @@ async function cliLint(files: readonly string[], extra: string[] = []): Promise<
 
 /** The editor's answer for `file` in a window whose workspace folder is `workspaceFolder`. */
 async function editorLint(file: string, o: { workspaceFolder: string; environment?: string }): Promise<FileLintResult> {
-  const abs = path.join(REPO_ROOT, file);
-  const options = {
-    catalog: defaultCatalog(),
-    files: nodeFiles(REPO_ROOT),
-    environment: o.environment,
-    payloadAssociations: defaultPayloadAssociations(),
-    processEnv: {},
-    rootDir: o.workspaceFolder,
-  };
-  const parsed = await parseDocument(createDocument(abs, fs.readFileSync(abs, 'utf8')), options);
-  return lintParsed(parsed, options);
+  const options = editorOptions(o);
+  return lintParsed(await editorParse(file, options), options);
 }
 
 describe('parity: call-doctor lint and the editor analysis (issue 8)', () => {

@@ -4,7 +4,13 @@
 // integration and workbench parity tests (no vscode import here).
 import * as fs from 'fs';
 import * as path from 'path';
+import { defaultCatalog } from '../../src/core/catalog/catalog';
+import type { LintOptions } from '../../src/core/lintTypes';
+import { parseDocument } from '../../src/core/sources';
+import type { ParsedDocument, ParseOptions } from '../../src/core/sources/types';
+import { createDocument } from '../../src/core/text';
 import type { Finding } from '../../src/core/types';
+import { nodeFiles } from '../../src/cli/node/files';
 
 type Marked = Pick<Finding, 'rule' | 'severity' | 'range'>;
 
@@ -75,4 +81,26 @@ export function defaultPayloadAssociations(): { glob: string; operationId: strin
   const setting = sections.map((s) => s.properties['genesysCloud.payloadAssociations']).find(Boolean);
   if (!setting) throw new Error('package.json declares no genesysCloud.payloadAssociations setting');
   return setting.default as { glob: string; operationId: string }[];
+}
+
+/**
+ * The options the editor analyses a file with (AnalysisService.options), for
+ * a window whose workspace folder is `workspaceFolder`, REST Client absent and
+ * settings at their defaults but genesysCloud.httpEnvironment.
+ */
+export function editorOptions(o: { workspaceFolder: string; environment?: string }): LintOptions & ParseOptions {
+  return {
+    catalog: defaultCatalog(),
+    files: nodeFiles(REPO_ROOT),
+    environment: o.environment,
+    payloadAssociations: defaultPayloadAssociations(),
+    processEnv: {},
+    rootDir: o.workspaceFolder,
+  };
+}
+
+/** The editor's parse of a repo-relative file (AnalysisService.check, before lintParsed). */
+export async function editorParse(file: string, options: ParseOptions): Promise<ParsedDocument> {
+  const abs = path.join(REPO_ROOT, file);
+  return parseDocument(createDocument(abs, fs.readFileSync(abs, 'utf8')), options);
 }
