@@ -1,23 +1,22 @@
 // Parity (issue 8), live: `call-doctor check --format json` (in-process, through
 // main) and the editor's Call Doctor path through the core (DoctorService.run:
-// the editor's analysis, then targetOf + runDoctor + placeLiveFindings) give the
+// the editor's analysis, then the core's checkRequest) give the
 // same verdict and findings for the same sandbox user, token and request file.
 // The workbench parity test runs the real extension against the real CLI process.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fetchPort } from '../../src/cli/adapters/fetchPort';
+import { fetchPort } from '../../src/node/fetchPort';
 import { parseEnvironment } from '../../src/core/env/environment';
-import { lintParsed } from '../../src/core/lint';
-import { runDoctor } from '../../src/core/live';
-import { placeLiveFindings, targetOf } from '../../src/core/live/fromRequest';
+import type { Session } from '../../src/core/auth';
+import { checkRequest } from '../../src/core/pipeline';
 import { silentLog, systemClock } from '../../src/core/ports';
 import type { Finding } from '../../src/core/types';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 import { pkceLogin } from '../../src/sandbox/testing/flows';
 import { runCli } from '../unit/cliRun';
-import { editorOptions, editorParse, marks, parityReport, REPO_ROOT, SESSION_TOKEN_REQUEST } from '../unit/parityCompare';
+import { editorAnalysis, marks, parityReport, REPO_ROOT, SESSION_TOKEN_REQUEST } from '../unit/parityCompare';
 
 const PKCE_CLIENT = '6209954a-6272-5918-84ed-d5909e4ea74b';
 const USERS = { alice: 'd6d474da-07f5-541a-9657-07949181315a', bob: 'c7898be9-650f-533c-a8f0-0c65132fd83e' } as const;
@@ -38,7 +37,7 @@ describe('parity: call-doctor check and the editor\'s Call Doctor path (issue 8,
   const tokens = new Map<string, string>();
 
   async function cliCheck(file: string, token: string): Promise<Answer> {
-    const run = await runCli(['check', file, '--format', 'json', '--env', sandbox.url],
+    const run = await runCli(['check', file, '--format', 'json', '--env', sandbox.url, '--http-env', 'sandbox', '--run-anyway'],
       { cwd: REPO_ROOT, env: { GENESYS_CLOUD_ACCESS_TOKEN: token, CALL_DOCTOR_CONFIG_DIR: configDir } });
     assert.ok(run.code === 0 || run.code === 1, `check ${file} exited ${run.code}: ${run.err}`);
     const report = JSON.parse(run.out) as { files: { findings: JsonFinding[] }[]; live: { verdict?: string }[] };
@@ -47,19 +46,20 @@ describe('parity: call-doctor check and the editor\'s Call Doctor path (issue 8,
     return { verdict: report.live[0].verdict, live: marks(findings.filter((f) => f.evidence)), offline: marks(findings.filter((f) => !f.evidence)) };
   }
 
-  /** The editor's run of request 1 (httpEnvironment "sandbox", as check picks for a loopback org; workspace = the repository). */
+  /**
+   * The editor's run of request 1 (DoctorService.run: the editor's analysis, then the core's
+   * checkRequest), httpEnvironment "sandbox", workspace = the repository. The examples name the
+   * sandbox's default port and this sandbox listens on another, so both sides run explicitly.
+   */
   async function editorRun(file: string, token: string): Promise<Answer> {
-    const options = editorOptions({ workspaceFolder: REPO_ROOT, environment: 'sandbox' });
-    const parsed = await editorParse(file, options);
-    const offline = lintParsed(parsed, options).findings.filter((f) => f.request === 0);
-    const target = targetOf(parsed, parsed.requests[0], options.catalog);
-    if ('error' in target) return { verdict: `(no live result: ${target.error})`, live: [], offline: marks(offline) };
-    const result = await runDoctor({
-      operation: target.operation, body: target.body, pathParams: target.pathParams,
-      accessToken: token, environment: parseEnvironment(sandbox.url), catalog: options.catalog,
+    const analysis = await editorAnalysis(file, { workspaceFolder: REPO_ROOT, environment: 'sandbox' });
+    const session: Session = { id: 'parity', environment: parseEnvironment(sandbox.url), accessToken: token, grant: 'token' };
+    const o = await checkRequest(analysis, 0, {
+      sessions: [session], explicitSession: session,
       ports: { http: fetchPort((url, init) => fetch(url, init)), clock: systemClock, log: silentLog },
     });
-    return { verdict: result.verdict, live: marks(placeLiveFindings(parsed, target, result.findings)), offline: marks(offline) };
+    if (o.status !== 'checked') return { verdict: `(no live result: ${o.status === 'not-checkable' ? o.message : o.noSession.reason})`, live: [], offline: marks(o.offline) };
+    return { verdict: o.result.verdict, live: marks(o.live), offline: marks(o.offline) };
   }
 
   before(async () => {

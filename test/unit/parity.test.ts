@@ -7,11 +7,10 @@
 // parity test (test/workbench/suite/parity.test.ts) compares the real thing.
 import * as assert from 'assert';
 import * as path from 'path';
-import { lintParsed } from '../../src/core/lint';
 import type { FileLintResult } from '../../src/core/lintTypes';
-import { collectFiles } from '../../src/cli/node/walk';
+import { collectFiles } from '../../src/node/walk';
 import { runCli } from './cliRun';
-import { editorOptions, editorParse, ENV_TWO_UP, marks, paritySweepFiles, parityReport, REPO_ROOT, SESSION_TOKEN_REQUEST } from './parityCompare';
+import { editorAnalysis, ENV_TWO_UP, marks, paritySweepFiles, parityReport, REPO_ROOT, SESSION_TOKEN_REQUEST } from './parityCompare';
 
 interface JsonFile { path: string; findings: FileLintResult['findings']; problems?: { message: string }[] }
 
@@ -24,8 +23,7 @@ async function cliLint(files: readonly string[], extra: string[] = []): Promise<
 
 /** The editor's answer for `file` in a window whose workspace folder is `workspaceFolder`. */
 async function editorLint(file: string, o: { workspaceFolder: string; environment?: string }): Promise<FileLintResult> {
-  const options = editorOptions(o);
-  return lintParsed(await editorParse(file, options), options);
+  return (await editorAnalysis(file, o)).lint;
 }
 
 describe('parity: call-doctor lint and the editor analysis (issue 8)', () => {

@@ -5,12 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultCatalog } from '../../src/core/catalog/catalog';
-import type { LintOptions } from '../../src/core/lintTypes';
-import { parseDocument } from '../../src/core/sources';
-import type { ParsedDocument, ParseOptions } from '../../src/core/sources/types';
+import { analyzeDocument, projectRootOf, type AnalysisContext, type DocumentAnalysis } from '../../src/core/pipeline';
 import { createDocument } from '../../src/core/text';
 import type { Finding } from '../../src/core/types';
-import { nodeFiles } from '../../src/cli/node/files';
+import { nodeFiles } from '../../src/node/files';
 
 type Marked = Pick<Finding, 'rule' | 'severity' | 'range'>;
 
@@ -84,23 +82,24 @@ export function defaultPayloadAssociations(): { glob: string; operationId: strin
 }
 
 /**
- * The options the editor analyses a file with (AnalysisService.options), for
+ * The context the editor analyses a file with (AnalysisService.context), for
  * a window whose workspace folder is `workspaceFolder`, REST Client absent and
  * settings at their defaults but genesysCloud.httpEnvironment.
  */
-export function editorOptions(o: { workspaceFolder: string; environment?: string }): LintOptions & ParseOptions {
+export async function editorContext(file: string, o: { workspaceFolder: string; environment?: string }): Promise<AnalysisContext> {
+  const files = nodeFiles(REPO_ROOT);
   return {
     catalog: defaultCatalog(),
-    files: nodeFiles(REPO_ROOT),
-    environment: o.environment,
+    files,
+    httpEnvironment: o.environment,
     payloadAssociations: defaultPayloadAssociations(),
     processEnv: {},
-    rootDir: o.workspaceFolder,
+    rootDir: await projectRootOf(path.join(REPO_ROOT, file), files, o.workspaceFolder),
   };
 }
 
-/** The editor's parse of a repo-relative file (AnalysisService.check, before lintParsed). */
-export async function editorParse(file: string, options: ParseOptions): Promise<ParsedDocument> {
+/** The editor's analysis of a repo-relative file (AnalysisService.check). */
+export async function editorAnalysis(file: string, o: { workspaceFolder: string; environment?: string }): Promise<DocumentAnalysis> {
   const abs = path.join(REPO_ROOT, file);
-  return parseDocument(createDocument(abs, fs.readFileSync(abs, 'utf8')), options);
+  return analyzeDocument(createDocument(abs, fs.readFileSync(abs, 'utf8')), await editorContext(file, o));
 }

@@ -29,11 +29,19 @@ export interface AnalysisContext {
   restClientEnvironments?: Record<string, Record<string, unknown>>;
   /** For {{$processEnv X}} (the editor passes none in untrusted workspaces). */
   processEnv?: Record<string, string | undefined>;
-  /** Ties JSON payload files to operations (setting genesysCloud.payloadAssociations). */
+  /** Ties JSON payload files to operations (setting genesysCloud.payloadAssociations); default DEFAULT_PAYLOAD_ASSOCIATIONS. */
   payloadAssociations?: { glob: string; operationId: string }[];
   knowledge?: Partial<Knowledge>;
   signal?: AbortSignal;
 }
+
+/**
+ * The default of genesysCloud.payloadAssociations (the manifest declares the
+ * same; a test keeps them equal): `*.call.json` files are CreateCallRequest bodies.
+ */
+export const DEFAULT_PAYLOAD_ASSOCIATIONS: readonly { glob: string; operationId: string }[] = [
+  { glob: '**/*.call.json', operationId: 'postConversationsCalls' },
+];
 
 export interface DocumentAnalysis {
   parsed: ParsedDocument;
@@ -58,7 +66,7 @@ export async function analyzeDocument(doc: SourceDocument, context: AnalysisCont
     environment: context.httpEnvironment,
     restClientEnvironments: context.restClientEnvironments,
     processEnv: context.processEnv,
-    payloadAssociations: context.payloadAssociations,
+    payloadAssociations: context.payloadAssociations ?? [...DEFAULT_PAYLOAD_ASSOCIATIONS],
     sendTimeNames: SESSION_SUPPLIED_VARIABLES,
   });
   throwIfAborted(context.signal);

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Session } from '../../../src/core/auth';
-import { collectFiles } from '../../../src/cli/node/walk';
+import { collectFiles } from '../../../src/node/walk';
 import type { Finding } from '../../../src/core/types';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { pkceLogin } from '../../../src/sandbox/testing/flows';
