@@ -141,7 +141,7 @@ export function evaluatePermissionRequirement(req: PermissionRequirement | undef
     const first = req.permissions.find((p) => v.grantedBy[p] && inDiv(p))!;
     const scope = divisionChecked ? ` in ${possessive(division!)} division ${division!.name}` : g.permissions.divisions ? ' (the division of the call is not checked here)' : ' (in some division: users/me does not say which)';
     const marks = req.permissions.map((p) => {
-      if (v.grantedBy[p] && inDiv(p)) return mark(p, 'held', `Granted${scope}: ${v.grantedBy[p].join('; ')}.`);
+      if (v.grantedBy[p] && inDiv(p)) return mark(p, 'held', `One of ${who} grants ${p}${scope}: ${v.grantedBy[p].join('; ')}.`);
       return mark(p, 'not-needed', `Not needed: any one of ${list} suffices and ${first} is granted.`);
     });
     return { verdict: 'pass', summary: `Granted: ${where}.`, marks, missing: [], grantedBy: v.grantedBy };
