@@ -63,7 +63,8 @@ export class HoverProvider extends Disposer implements vscode.HoverProvider {
     if (!session || !this.access) return undefined;
     const who = `${session.account?.name ?? session.clientId ?? session.grant} @ ${session.environment.name}`;
     try {
-      return accessMarkdown(markRequirements(op, await this.access.reports.get(session)), who);
+      const [report, requiredScopes] = await Promise.all([this.access.reports.get(session), this.access.reports.requiredScopes(session, op)]);
+      return accessMarkdown(markRequirements(op, report, { requiredScopes }), who);
     } catch (err) {
       return `**For ${who}:** could not determine (the token could not be read: ${err instanceof Error ? err.message : String(err)})`;
     }

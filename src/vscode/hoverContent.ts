@@ -73,7 +73,7 @@ export function fieldMarkdown(model: string, path: readonly (string | number)[],
   return parts.join('\n\n');
 }
 
-const GLYPH = { held: '✓', missing: '✗', unknown: '?', 'not-needed': '–', 'not-applicable': '–' } as const;
+const GLYPH = { held: '✓', 'other-division': '⚠', missing: '✗', unknown: '?', 'not-needed': '–', 'not-applicable': '–' } as const;
 
 /** The signed-in user's ✓/✗/? for each scope and permission the operation needs, with the reason. */
 export function accessMarkdown(marks: RequirementMarks, who: string): string {

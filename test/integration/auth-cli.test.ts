@@ -76,8 +76,8 @@ describe('CLI login / token / logout against the sandbox', () => {
     const t = io();
     assert.strictEqual(await runToken(['--env', sandbox.url, '--format', 'json'], t.cli, ports), 0, t.err());
     const report = JSON.parse(t.out());
-    assert.strictEqual(report.userContext, 'none');
-    assert.strictEqual(report.client.name, 'Dialer Integration');
+    assert.strictEqual(report.grants.account.kind, 'client');
+    assert.strictEqual(report.grants.client.name, 'Dialer Integration');
     assert.strictEqual(report.accessToken, undefined);
     assert.ok(!t.out().includes(storedToken()));
 

@@ -7,6 +7,7 @@ import { refreshSession } from '../../src/core/auth/refresh';
 import { AuthError } from '../../src/core/auth/errors';
 import type { FlowContext } from '../../src/core/auth/flows/types';
 import { inspectToken } from '../../src/core/token/inspect';
+import { allPermissions, divisionsOf } from '../../src/core/token/grants';
 import { formatTokenReport } from '../../src/core/token/format';
 import { nodeHttp } from '../../src/node/http';
 import { nodeLoopback } from '../../src/node/loopbackServer';
@@ -60,18 +61,18 @@ describe('auth against the sandbox', function () {
     const report = await inspectToken(session, { http, clock });
     assert.strictEqual(report.active, true);
     assert.strictEqual(report.format, 'opaque');
-    assert.strictEqual(report.organization?.name, sandbox.fixture.org.name);
-    assert.strictEqual(report.client?.name, 'Call Doctor (device)');
-    assert.strictEqual(report.userContext, 'user');
-    assert.strictEqual(report.user?.name, 'Alice Healthy');
-    assert.ok((report.roles ?? []).length > 0, 'Alice has roles');
-    assert.ok(report.permissions?.some((g) => g.domain === 'conversation' && g.permissions.includes('conversation:call:add')),
-      JSON.stringify(report.permissions));
-    assert.ok((report.divisions ?? []).length > 0 && report.divisions!.every((d) => d.roles.length > 0));
+    assert.strictEqual(report.grants.org?.name, sandbox.fixture.org.name);
+    assert.strictEqual(report.grants.client?.name, 'Call Doctor (device)');
+    assert.strictEqual(report.grants.account.kind, 'user');
+    assert.strictEqual(report.grants.account.name, 'Alice Healthy');
+    assert.ok((report.grants.roles ?? []).length > 0, 'Alice has roles');
+    assert.ok(allPermissions(report.grants)?.includes('conversation:call:add'), JSON.stringify(report.grants.permissions));
+    const divisions = divisionsOf(report.grants);
+    assert.ok((divisions ?? []).length > 0 && divisions!.every((d) => d.roles.length > 0));
     assert.deepStrictEqual(report.evidence.map((e) => [e.request, e.status]), [
-      ['GET /api/v2/tokens/me', 200], ['GET /api/v2/users/me?expand=authorization,station', 200], ['GET /api/v2/authorization/subjects/me', 200]]);
-    assert.strictEqual(report.station?.effective?.name, 'WebRTC Alice Healthy');
-    assert.strictEqual(report.station?.effective?.type, 'inin_webrtc_softphone');
+      ['GET /api/v2/tokens/me', 200], ['GET /api/v2/users/me?expand=authorization%2Cstation', 200], ['GET /api/v2/authorization/subjects/me', 200]]);
+    assert.strictEqual(report.grants.station?.effective?.name, 'WebRTC Alice Healthy');
+    assert.strictEqual(report.grants.station?.effective?.type, 'inin_webrtc_softphone');
     assert.ok(!JSON.stringify(report).includes(session.accessToken), 'the report never holds the token');
     const text = formatTokenReport(report, clock.now());
     assert.match(text, /User\s+Alice Healthy/);
@@ -80,7 +81,7 @@ describe('auth against the sandbox', function () {
 
     const refreshed = await refreshSession(session, { http, clock });
     assert.notStrictEqual(refreshed.accessToken, session.accessToken);
-    assert.strictEqual((await inspectToken(refreshed, { http, clock })).user?.name, 'Alice Healthy');
+    assert.strictEqual((await inspectToken(refreshed, { http, clock })).grants.account.name, 'Alice Healthy');
   });
 
   it('reports a denied device request', async () => {
@@ -106,7 +107,7 @@ describe('auth against the sandbox', function () {
     assert.match(browser.visited[2] ?? '', /^GET http:\/\/localhost:\d+\/\?code=/);
     assert.match(await browsing!, /Signed in/);
     const report = await inspectToken(session, { http, clock });
-    assert.strictEqual(report.user?.name, 'Bob Nostation');
+    assert.strictEqual(report.grants.account.name, 'Bob Nostation');
     await assert.rejects(refreshSession(session, { http, clock }), (e: AuthError) => e.code === 'no_refresh_token');
   });
 
@@ -123,15 +124,15 @@ describe('auth against the sandbox', function () {
     assert.strictEqual(session.grant, 'client-credentials');
     const report = await inspectToken(session, { http, clock });
     assert.strictEqual(report.active, true);
-    assert.strictEqual(report.userContext, 'none');
-    assert.strictEqual(report.client?.authorizedGrantType, 'CLIENT-CREDENTIALS');
-    assert.strictEqual(report.user, undefined);
+    assert.strictEqual(report.grants.account.kind, 'client');
+    assert.strictEqual(report.grants.client?.authorizedGrantType, 'CLIENT-CREDENTIALS');
+    assert.strictEqual(report.grants.station, undefined);
     assert.match(report.notes.join(' '), /no user context/);
 
     const asToken = await signIn(ctx(), { accessToken: session.accessToken });
     assert.strictEqual(asToken.grant, 'token');
     const viaTokenReport = await inspectToken(asToken, { http, clock });
-    assert.strictEqual(viaTokenReport.userContext, 'none', 'recognised from OAuthClient.authorizedGrantType');
+    assert.strictEqual(viaTokenReport.grants.account.kind, 'client', 'recognised from OAuthClient.authorizedGrantType');
 
     await assert.rejects(signIn(ctx(), { clientId: cc.id, clientSecret: 'wrong' }), (e: AuthError) => /invalid_client/.test(e.message));
     await assert.rejects(signIn(ctx(), { accessToken: 'not-a-token' }), (e: AuthError) => e.code === 'access_denied');

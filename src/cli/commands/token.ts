@@ -1,5 +1,6 @@
 // `call-doctor token`: what the signed-in token is and may do (organisation,
-// OAuth client, scopes, roles, permissions, divisions, expiry), from the API.
+// OAuth client, scopes, roles, permissions, divisions, expiry): its Grants, the
+// same model the Call Doctor and the VS Code token view read (readGrants).
 // The token itself is printed only with --show-token.
 import { inspectToken } from '../../core/token/inspect';
 import { formatTokenReport } from '../../core/token/format';
@@ -11,10 +12,12 @@ import type { CliCommand, CliIo } from './types';
 const USAGE = 'token [--env ENV] [--format text|json] [--show-token]';
 const HELP = `Usage: call-doctor ${USAGE}
 
-Shows the signed-in token's organisation, OAuth client, scopes, user, roles,
-permissions (by domain), divisions and expiry, read from
-GET /api/v2/tokens/me, /api/v2/users/me?expand=authorization and
-/api/v2/authorization/subjects/me.
+Shows the signed-in token's organisation, OAuth client, scopes, user (and
+division), roles, permissions (by domain), the divisions they are granted in,
+station and expiry, read from GET /api/v2/tokens/me,
+/api/v2/users/me?expand=authorization,station and
+/api/v2/authorization/subjects/me (the same reading as the live checks).
+With --format json the grants are under "grants".
 
 Options:
   --env ENV        environment (default: GENESYS_CLOUD_ENVIRONMENT, or the only stored session)

@@ -3,8 +3,9 @@
 import type { Operation, OperationFact } from '../catalog/types';
 import type { ApiAnswer } from '../http/api';
 import type { Finding } from '../types';
-import { codeOf } from './finding';
-import { Lookups, obj, rec, str, type Leveled } from './lookups';
+import { GRANT_PATHS } from '../token/grants';
+import { Lookups, rec, type Leveled } from './lookups';
+import { doctorGrants } from './permissions';
 import { SRC } from './sources';
 import type { DoctorInput } from './types';
 
@@ -41,19 +42,12 @@ export class CheckContext {
     return undefined;
   }
 
-  /**
-   * Whether the token belongs to a client-credentials client: tokens/me
-   * OAuthClient.authorizedGrantType, or users/me answering 400 not.a.user.
-   */
+  /** Whether the token belongs to a client-credentials client, as its Grants say (the same model as the token tree). */
   clientCredentials(): Promise<{ cc: boolean | undefined; evidence: ApiAnswer[] }> {
-    this.ccMemo ??= (async () => {
-      const [t, m] = await Promise.all([this.L.tokenInfo(), this.L.me()]);
-      const grant = str(rec(obj(t.answer)?.OAuthClient)?.authorizedGrantType);
-      if (grant) return { cc: grant.toUpperCase() === 'CLIENT-CREDENTIALS', evidence: [t.answer] };
-      if (m.answer.status === 400 && codeOf(m.answer.json) === 'not.a.user') return { cc: true, evidence: [m.answer] };
-      if (m.answer.ok) return { cc: false, evidence: [m.answer] };
-      return { cc: undefined, evidence: [t.answer, m.answer] };
-    })();
+    this.ccMemo ??= doctorGrants(this).then(({ grants: g, evidence }) => ({
+      cc: g.account.kind === 'client' ? true : g.account.kind === 'user' ? false : undefined,
+      evidence: evidence(g.account.paths.length ? g.account.paths : [GRANT_PATHS.tokenInfo, GRANT_PATHS.me]),
+    }));
     return this.ccMemo;
   }
 }

@@ -1,30 +1,50 @@
-// A short account label for a new session (the VS Code Accounts menu, the CLI
-// "signed in as" line): the user for user tokens, else the OAuth client.
-// Best effort: a server without these APIs simply gives no label.
+// Account info for a new session (the VS Code Accounts menu, the CLI "signed
+// in as" line, the scopes a session is filtered on), from the session's Grants:
+// the user for user tokens, else the OAuth client. Best effort: a server
+// without these APIs simply gives no label.
 import type { HttpPort } from '../ports';
-import { apiGet } from '../auth/apiClient';
 import type { Session } from '../auth/session';
+import type { Grants } from './grants';
+import { readSessionGrants } from './session';
+
+// Sign-in asks for the label and the scopes of the same new session (same
+// object, same transport): read its grants once for both.
+const justSignedIn = new WeakMap<Session, { http: HttpPort; grants: Promise<Grants> }>();
+
+export function newSessionGrants(session: Session, http: HttpPort, signal?: AbortSignal): Promise<Grants> {
+  const hit = justSignedIn.get(session);
+  if (hit?.http === http) return hit.grants;
+  const grants = readSessionGrants(session, http, { signal });
+  justSignedIn.set(session, { http, grants });
+  return grants;
+}
+
+/** The account label the grants give: the user, else the OAuth client. */
+export function accountOf(g: Grants): Session['account'] {
+  const a = g.account;
+  if (a.kind !== 'client' && (a.id || a.name)) return { id: a.id, name: a.name };
+  const c = g.client;
+  if (c && (c.id || c.name)) return { id: c.id, name: c.name ? `${c.name} (OAuth client)` : undefined };
+  return undefined;
+}
 
 export async function describeAccount(session: Session, http: HttpPort, signal?: AbortSignal): Promise<Session['account']> {
   try {
-    if (session.grant !== 'client-credentials') {
-      const me = await apiGet(session, http, '/api/v2/users/me', signal);
-      if (me.status === 200) {
-        const u = JSON.parse(me.body) as { id?: unknown; name?: unknown };
-        if (typeof u.id === 'string' || typeof u.name === 'string') {
-          return { id: typeof u.id === 'string' ? u.id : undefined, name: typeof u.name === 'string' ? u.name : undefined };
-        }
-      }
-    }
-    const t = await apiGet(session, http, '/api/v2/tokens/me', signal);
-    if (t.status === 200) {
-      const c = (JSON.parse(t.body) as { OAuthClient?: { id?: unknown; name?: unknown } }).OAuthClient;
-      if (c && (typeof c.id === 'string' || typeof c.name === 'string')) {
-        return { id: typeof c.id === 'string' ? c.id : undefined, name: typeof c.name === 'string' ? `${c.name} (OAuth client)` : undefined };
-      }
-    }
+    return accountOf(await newSessionGrants(session, http, signal));
   } catch {
-    /* no label */
+    return undefined;
   }
-  return undefined;
+}
+
+/**
+ * The scopes a token carries, for sessions whose token response named none
+ * (Genesys token responses carry no `scope`): GET /api/v2/tokens/me
+ * `authorizedScope` (FACTS.md §2.2). Undefined when the API does not answer with a list.
+ */
+export async function authorizedScopes(session: Session, http: HttpPort, signal?: AbortSignal): Promise<string[] | undefined> {
+  try {
+    return (await newSessionGrants(session, http, signal)).scopes.list;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,11 +1,13 @@
 // Plain-text rendering of a TokenReport (CLI `token`). The token itself is not
 // part of the report; the CLI adds it only with --show-token.
-import { stationInUse } from './read';
+import { allPermissions, divisionsOf } from './grants';
+import { groupPermissions, stationInUse } from './read';
 import type { NamedRef, TokenReport } from './types';
 
 const name = (r?: NamedRef) => (r ? (r.name && r.id ? `${r.name} (${r.id})` : r.name ?? r.id ?? '') : '');
 
 export function formatTokenReport(r: TokenReport, now: number): string {
+  const g = r.grants;
   const out: string[] = [];
   const line = (label: string, value: string | undefined) => { if (value) out.push(`${label.padEnd(14)} ${value}`); };
   line('Environment', r.environment);
@@ -14,26 +16,30 @@ export function formatTokenReport(r: TokenReport, now: number): string {
   line('Format', r.format === 'jwt' ? `JWT${r.jwt?.verified === true ? ' (signature verified)' : r.jwt?.verified === false ? ` (signature NOT verified: ${r.jwt.verifyError ?? 'unknown'})` : ''}` : 'opaque');
   line('Expires', expiry(r, now));
   line('Idles at', r.expiry.idlesAt);
-  line('Organization', name(r.organization));
-  if (r.homeOrganization && r.homeOrganization.id !== r.organization?.id) line('Home org', name(r.homeOrganization));
-  if (r.client) line('OAuth client', `${name(r.client)}${r.client.authorizedGrantType ? `, grant ${r.client.authorizedGrantType}` : ''}`);
-  line('User', r.userContext === 'none' ? 'none (no user context)' : r.user ? `${name(r.user)}${r.user.email ? ` <${r.user.email}>` : ''}` : undefined);
-  if (r.scopes) line('Scopes', r.scopes.length ? r.scopes.join(' ') : '(none listed)');
-  if (r.jwt?.scopes && !r.scopes) line('JWT scopes', r.jwt.scopes.join(' '));
-  if (r.roles) line('Roles', r.roles.length ? r.roles.map(name).join(', ') : '(none)');
-  if (r.divisions) {
-    out.push('Divisions');
-    for (const d of r.divisions) out.push(`  ${name(d)}: ${d.roles.join(', ') || '(no roles)'}`);
+  line('Organization', name(g.org));
+  if (g.homeOrg && g.homeOrg.id !== g.org?.id) line('Home org', name(g.homeOrg));
+  if (g.client) line('OAuth client', `${name(g.client)}${g.client.authorizedGrantType ? `, grant ${g.client.authorizedGrantType}` : ''}`);
+  const a = g.account;
+  line('User', a.kind === 'client' ? 'none (no user context)' : a.kind === 'user' && (a.id || a.name) ? `${name(a)}${a.email ? ` <${a.email}>` : ''}` : undefined);
+  if (a.division && a.kind === 'user') line('Division', name(a.division));
+  if (g.scopes.list) line('Scopes', g.scopes.list.length ? g.scopes.list.join(' ') : '(none listed)');
+  if (r.jwt?.scopes && !g.scopes.list) line('JWT scopes', r.jwt.scopes.join(' '));
+  if (g.roles) line('Roles', g.roles.length ? g.roles.map(name).join(', ') : '(none)');
+  const divisions = divisionsOf(g);
+  if (divisions) {
+    out.push(`Divisions      (from ${g.permissions.from})`);
+    for (const d of divisions) out.push(`  ${name(d)}: ${d.roles.join(', ') || '(no roles)'}`);
   }
-  if (r.station) {
-    const st = stationInUse(r.station);
-    line('Station', st ? `${name(st)}${st.type ? `, type ${st.type}` : ''}${r.station.effective && r.station.associated && r.station.effective.id !== r.station.associated.id ? ` (associated: ${name(r.station.associated)})` : ''}`
-      : `(none associated)${r.station.default ? `; default station ${name(r.station.default)}` : ''}`);
-  } else if (r.userContext === 'user') line('Station', 'could not determine');
-  if (r.permissions) {
-    const total = r.permissions.reduce((n, g) => n + g.permissions.length, 0);
-    out.push(`Permissions    ${total} in ${r.permissions.length} domain(s)`);
-    for (const g of r.permissions) out.push(`  ${g.domain}: ${g.permissions.map((p) => p.slice(g.domain.length + 1) || p).join(', ')}`);
+  if (g.station) {
+    const st = stationInUse(g.station);
+    line('Station', st ? `${name(st)}${st.type ? `, type ${st.type}` : ''}${g.station.effective && g.station.associated && g.station.effective.id !== g.station.associated.id ? ` (associated: ${name(g.station.associated)})` : ''}`
+      : `(none associated)${g.station.default ? `; default station ${name(g.station.default)}` : ''}`);
+  } else if (a.kind === 'user') line('Station', 'could not determine');
+  const perms = allPermissions(g);
+  if (perms) {
+    const groups = groupPermissions(perms);
+    out.push(`Permissions    ${perms.length} in ${groups.length} domain(s), from ${g.permissions.from}${g.permissions.divisions ? '' : ' (no divisions)'}`);
+    for (const x of groups) out.push(`  ${x.domain}: ${x.permissions.map((p) => p.slice(x.domain.length + 1) || p).join(', ')}`);
   }
   for (const n of r.notes) out.push(`Note: ${n}`);
   return out.join('\n') + '\n';

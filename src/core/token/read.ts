@@ -1,14 +1,14 @@
 // Readers for the Genesys payloads behind the token report. Tolerant: any
 // missing field is simply left out (shapes per FACTS.md §2.2 and §5.1).
 import type { HttpResponse } from '../ports';
-import type { NamedRef, StationRef, TokenReport } from './types';
+import type { GrantLine, Grants } from './grants';
+import type { NamedRef, StationRef } from './types';
 
 type Json = Record<string, unknown>;
 
 function parse(body: string): Json {
   try {
-    const v = JSON.parse(body);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+    return obj(JSON.parse(body)) ?? {};
   } catch {
     return {};
   }
@@ -26,37 +26,58 @@ function named(v: unknown): NamedRef | undefined {
   return ref.id || ref.name ? ref : undefined;
 }
 
+export interface TokenInfoSummary {
+  org?: NamedRef;
+  homeOrg?: NamedRef;
+  client?: Grants['client'];
+  scopes?: string[];
+  idlesAt?: string;
+  /** OAuthClient.roleDivisions of a client-credentials client. */
+  roleDivisions?: { roleId: string; divisionId?: string }[];
+}
+
 /** TokenInfo: organization, homeOrganization, OAuthClient (capital O), authorizedScope, dateTokenIdles. */
-export function readTokenInfo(body: string): Partial<TokenReport> & { idlesAt?: string } {
-  const t = parse(body);
-  const out: Partial<TokenReport> & { idlesAt?: string } = {};
+export function readTokenInfoJson(json: unknown): TokenInfoSummary {
+  const t = obj(json) ?? {};
+  const out: TokenInfoSummary = {};
   const org = named(t.organization);
-  if (org) out.organization = org;
+  if (org) out.org = org;
   const home = named(t.homeOrganization);
-  if (home) out.homeOrganization = home;
+  if (home) out.homeOrg = home;
   const c = obj(t.OAuthClient);
   if (c) {
     out.client = { ...named(c) };
     if (str(c.authorizedGrantType)) out.client.authorizedGrantType = str(c.authorizedGrantType);
     if (strings(c.scope)) out.client.scope = strings(c.scope);
+    if (Array.isArray(c.roleDivisions)) {
+      out.roleDivisions = c.roleDivisions.map(obj).filter((rd): rd is Json => !!rd && !!str(rd.roleId))
+        .map((rd) => ({ roleId: str(rd.roleId)!, divisionId: str(rd.divisionId) }));
+    }
   }
   if (strings(t.authorizedScope)) out.scopes = strings(t.authorizedScope);
   if (str(t.dateTokenIdles)) out.idlesAt = str(t.dateTokenIdles);
   return out;
 }
 
-export interface UserMeSummary {
-  user: NamedRef & { email?: string };
-  roles?: NamedRef[];
-  permissions?: string[];
-  station?: TokenReport['station'];
+export function readTokenInfo(body: string): TokenInfoSummary {
+  return readTokenInfoJson(parse(body));
 }
 
-export function readUserMe(body: string): UserMeSummary {
-  const u = parse(body);
+export interface UserMeSummary {
+  user: NamedRef & { email?: string };
+  division?: NamedRef;
+  roles?: NamedRef[];
+  permissions?: string[];
+  station?: Grants['station'];
+}
+
+export function readUserMeJson(json: unknown): UserMeSummary {
+  const u = obj(json) ?? {};
   const user: UserMeSummary['user'] = { ...named(u) };
   if (str(u.email)) user.email = str(u.email);
   const out: UserMeSummary = { user };
+  const division = named(u.division);
+  if (division) out.division = division;
   const auth = obj(u.authorization);
   if (auth) {
     if (Array.isArray(auth.roles)) out.roles = auth.roles.map(named).filter((r): r is NamedRef => !!r);
@@ -73,6 +94,10 @@ export function readUserMe(body: string): UserMeSummary {
   return out;
 }
 
+export function readUserMe(body: string): UserMeSummary {
+  return readUserMeJson(parse(body));
+}
+
 /** UserStation -> id, name, type. */
 function station(v: unknown): StationRef | undefined {
   const ref: StationRef | undefined = named(v);
@@ -82,7 +107,7 @@ function station(v: unknown): StationRef | undefined {
 }
 
 /** The station calls are placed from: effective, else associated (a default alone is not in use). */
-export function stationInUse(s: TokenReport['station']): StationRef | undefined {
+export function stationInUse(s: Grants['station']): StationRef | undefined {
   return s?.effective ?? s?.associated;
 }
 
@@ -117,9 +142,59 @@ export function groupPermissions(permissions: string[]): { domain: string; permi
 }
 
 /** A refusal that means "this token has no user" (client credentials), as opposed to a missing permission. */
-export function isNoUserContext(res: HttpResponse): boolean {
-  if (res.status < 400 || res.status >= 500 || res.status === 401) return false;
-  const b = parse(res.body);
+export function isNoUserContextJson(status: number | undefined, json: unknown): boolean {
+  if (status === undefined || status < 400 || status >= 500 || status === 401) return false;
+  const b = obj(json) ?? {};
   const text = `${str(b.code) ?? ''} ${str(b.message) ?? ''}`.toLowerCase();
   return text.includes('not.a.user') || text.includes('client credentials') || text.includes('not a user');
+}
+
+export function isNoUserContext(res: HttpResponse): boolean {
+  return isNoUserContextJson(res.status, parse(res.body));
+}
+
+/** Grants from an AuthzSubject {grants: [{division, role: {policies: [{domain, entityName, actions}]}}]}. */
+export function grantsFromSubject(json: unknown): GrantLine[] | undefined {
+  const grants = obj(json)?.grants;
+  if (!Array.isArray(grants)) return undefined;
+  return grants.map((g) => {
+    const grant = obj(g) ?? {};
+    const role = obj(grant.role) ?? {};
+    const division = obj(grant.division);
+    return {
+      role: str(role.name) ?? str(role.id) ?? 'unnamed role',
+      division: str(division?.name) ?? str(division?.id),
+      divisionId: str(division?.id),
+      permissions: policiesToPermissions(role.policies),
+    };
+  });
+}
+
+/** A role (DomainOrganizationRole) by id: permissionPolicies or permissions. */
+export function grantsFromRole(json: unknown, divisionId?: string): GrantLine | undefined {
+  const role = obj(json);
+  if (!role) return undefined;
+  const fromPolicies = policiesToPermissions(role.permissionPolicies ?? role.policies);
+  const plain = strings(role.permissions) ?? [];
+  return { role: str(role.name) ?? str(role.id) ?? 'unnamed role', division: divisionId, divisionId, permissions: [...new Set([...fromPolicies, ...plain])] };
+}
+
+/** UserMe.authorization.permissions (no divisions). */
+export function grantsFromUserMe(json: unknown): GrantLine[] | undefined {
+  const perms = strings(obj(obj(json)?.authorization)?.permissions);
+  return perms ? [{ role: 'your roles (users/me)', permissions: perms }] : undefined;
+}
+
+function policiesToPermissions(policies: unknown): string[] {
+  if (!Array.isArray(policies)) return [];
+  const out: string[] = [];
+  for (const p of policies) {
+    const pol = obj(p);
+    const domain = str(pol?.domain);
+    const entity = str(pol?.entityName);
+    if (!pol || !domain || !entity) continue;
+    const actions = Array.isArray(pol.actions) ? pol.actions : Array.isArray(pol.actionSet) ? pol.actionSet : [];
+    for (const a of actions) if (typeof a === 'string') out.push(`${domain}:${entity}:${a}`);
+  }
+  return out;
 }

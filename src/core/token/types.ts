@@ -1,7 +1,10 @@
-// What we can tell about a signed-in token. Built by inspectToken for the CLI
-// `token` command and the VS Code token tree; JSON-serialisable, never holds the token.
+// What we can tell about a signed-in token: its Grants (who it is and what it
+// may do, the one model shared with the Call Doctor) plus what only the token
+// report shows (format, JWT, expiry). Built by inspectToken for the CLI `token`
+// command and the VS Code token tree; JSON-serialisable, never holds the token.
 import type { Evidence, SourceRef } from '../types';
 import type { GrantKind } from '../auth/session';
+import type { Grants } from './grants';
 
 export interface NamedRef { id?: string; name?: string }
 /** A UserStation (FACTS.md §5.2): id, name and type, e.g. inin_webrtc_softphone. */
@@ -15,24 +18,7 @@ export interface TokenReport {
   format: 'opaque' | 'jwt';
   /** From GET /api/v2/tokens/me: true 200, false 401, undefined when it could not be determined. */
   active?: boolean;
-  organization?: NamedRef;
-  homeOrganization?: NamedRef;
-  client?: NamedRef & { authorizedGrantType?: string; scope?: string[] };
-  /** TokenInfo.authorizedScope; for client-credentials tokens scopes do not apply (FACTS.md §2.3). */
-  scopes?: string[];
-  /** 'user' when GET /api/v2/users/me answered; 'none' for client credentials (refused by design). */
-  userContext: 'user' | 'none' | 'unknown';
-  user?: NamedRef & { email?: string };
-  roles?: NamedRef[];
-  /** UserAuthorization.permissions grouped by their first segment (format domain:entity:action is UNVERIFIED, FACTS.md §5.1). */
-  permissions?: { domain: string; permissions: string[] }[];
-  /** From GET /api/v2/authorization/subjects/me: each division and the roles granted in it. */
-  divisions?: (NamedRef & { roles: string[] })[];
-  /**
-   * UserMe.station (UserStations, GET /api/v2/users/me?expand=station, FACTS.md §5.1-5.2) when the
-   * server included it; {} means the user has no station. Absent: could not be determined.
-   */
-  station?: { associated?: StationRef; effective?: StationRef; default?: StationRef; lastAssociated?: StationRef };
+  grants: Grants;
   expiry: {
     /** ms since epoch */
     expiresAt?: number;
@@ -41,7 +27,7 @@ export interface TokenReport {
     idlesAt?: string;
   };
   jwt?: JwtSummary;
-  /** Things that could not be determined, and why. */
+  /** Things that could not be determined, and why (the grants' notes included). */
   notes: string[];
   evidence: Evidence[];
   sources: SourceRef[];

@@ -1,9 +1,10 @@
 // Tree items of the Session & Token view, built from a session, the core's
-// token report and (when a request is active) the marks of what it needs.
-// Pure presentation: every fact comes from the core.
+// token report (its Grants) and (when a request is active) the marks of what
+// it needs, from the same evaluator as the Call Doctor. Pure presentation:
+// every fact and verdict comes from the core.
 import * as vscode from 'vscode';
 import { redactToken, type Session } from '../../core/auth';
-import { stationInUse, type MarkState, type RequirementMarks, type TokenReport } from '../../core/token';
+import { allPermissions, divisionsOf, groupPermissions, stationInUse, type MarkState, type RequirementMarks, type TokenReport } from '../../core/token';
 
 /** A row; `value` is what Copy copies, `explain` the markdown Explain shows, `docs` what Open Docs opens. */
 export class InfoNode extends vscode.TreeItem {
@@ -43,8 +44,8 @@ export class SessionNode extends vscode.TreeItem {
   get environment(): string { return this.session.environment.name; }
 }
 
-export const MARK: Record<MarkState, string> = { held: '✓', missing: '✗', unknown: '?', 'not-needed': '–', 'not-applicable': '–' };
-const MARK_ICON: Record<MarkState, string> = { held: 'pass', missing: 'error', unknown: 'question', 'not-needed': 'circle-slash', 'not-applicable': 'circle-slash' };
+export const MARK: Record<MarkState, string> = { held: '✓', 'other-division': '⚠', missing: '✗', unknown: '?', 'not-needed': '–', 'not-applicable': '–' };
+const MARK_ICON: Record<MarkState, string> = { held: 'pass', 'other-division': 'warning', missing: 'error', unknown: 'question', 'not-needed': 'circle-slash', 'not-applicable': 'circle-slash' };
 const GRANT_DOCS: Partial<Record<Session['grant'], string>> = {
   pkce: 'https://developer.genesys.cloud/api/rest/authorization/use-pkce',
 };
@@ -56,7 +57,9 @@ const group = (label: string, items: InfoNode[], icon: string, empty: string): I
 export function requirementNode(label: string, marks: RequirementMarks): InfoNode {
   const rows = [...marks.scopes, ...marks.permissions].map((m) => {
     const how = m.kind === 'scope' ? 'scope (any of)' : `permission (${marks.permissionSemantics === 'ALL' ? 'all of' : 'any of'})`;
-    const node = new InfoNode(`${MARK[m.state]} ${m.name}`, how, MARK_ICON[m.state]);
+    // Granted only elsewhere: say where, as the Call Doctor does (never a ✓).
+    const where = m.state === 'other-division' ? ` · granted only in division ${m.grantedIn?.join(', ')}` : '';
+    const node = new InfoNode(`${MARK[m.state]} ${m.name}`, how + where, MARK_ICON[m.state]);
     node.tooltip = m.why;
     return node.actions({
       value: m.name, docs: { rule: m.kind === 'scope' ? (m.state === 'unknown' ? 'scope.unknown' : 'scope.missing') : 'permission.missing' },
@@ -71,15 +74,17 @@ export function requirementNode(label: string, marks: RequirementMarks): InfoNod
 
 /** Everything under a session node. `report` undefined: not read yet or could not be read (`error`). */
 export function sessionChildren(s: Session, report: TokenReport | undefined, now: number, error?: string): InfoNode[] {
-  const cc = s.grant === 'client-credentials' || report?.userContext === 'none';
+  const g = report?.grants;
+  const cc = s.grant === 'client-credentials' || g?.account.kind === 'client';
   const env = s.environment;
-  const who = report?.user
-    ? new InfoNode('Account', report.user.email ? `${report.user.name ?? report.user.id} <${report.user.email}>` : report.user.name ?? report.user.id, 'account').actions({ value: report.user.id ?? report.user.name })
+  const user = g?.account.kind === 'user' && (g.account.id || g.account.name) ? g.account : undefined;
+  const who = user
+    ? new InfoNode('Account', user.email ? `${user.name ?? user.id} <${user.email}>` : user.name ?? user.id, 'account').actions({ value: user.id ?? user.name })
     : new InfoNode('Account', cc ? 'no user (client credentials)' : s.account?.name ?? 'unknown', cc ? 'key' : 'account');
   if (cc) who.actions({ value: s.clientId, explain: 'This token was issued to a **client-credentials** OAuth client: it has no user, so there are no user roles, permissions or station, and user-only APIs such as `POST /api/v2/conversations/calls` refuse it (FACTS.md §1.1, §5.1).', docs: { rule: 'grant.no-user-context' } });
 
-  const orgName = report?.organization?.name ?? report?.organization?.id;
-  const client = report?.client;
+  const orgName = g?.org?.name ?? g?.org?.id;
+  const client = g?.client;
   const expires = s.expiresAt === undefined ? 'not stated by the server' : `${new Date(s.expiresAt).toISOString()}${s.expiresAt <= now ? ' (expired)' : ''}`;
   const clientNode = new InfoNode('OAuth client', client ? `${client.name ?? client.id} · ${client.authorizedGrantType ?? s.grant}` : `${s.clientId ?? 'unknown'} · ${s.grant}`, 'symbol-key')
     .actions({ value: client?.id ?? s.clientId, docs: GRANT_DOCS[s.grant] ? { url: GRANT_DOCS[s.grant]! } : undefined });
@@ -87,7 +92,7 @@ export function sessionChildren(s: Session, report: TokenReport | undefined, now
   const rows: InfoNode[] = [
     who,
     new InfoNode('Environment', env.region ? `${env.name} (${env.region.key})` : env.name, 'globe').actions({ value: env.name }),
-    new InfoNode('Organization', orgName ?? 'unknown', 'organization').actions({ value: report?.organization?.id ?? orgName }),
+    new InfoNode('Organization', orgName ?? 'unknown', 'organization').actions({ value: g?.org?.id ?? orgName }),
     clientNode,
     new InfoNode('Access token', redactToken(s.accessToken), 'lock', [
       new InfoNode('Expires', expires, 'clock'),
@@ -95,29 +100,31 @@ export function sessionChildren(s: Session, report: TokenReport | undefined, now
       new InfoNode('Format', report?.format ?? 'unknown', 'symbol-string'),
     ]),
   ];
-  if (!report) {
+  if (!report || !g) {
     rows.push(new InfoNode(error ? `Could not read the token: ${error}` : 'Reading the token…', undefined, error ? 'warning' : 'loading~spin'));
     return rows;
   }
-  const scopes = (report.scopes ?? s.scopes ?? []).map((x) => new InfoNode(x, undefined, 'symbol-constant').actions({ value: x }));
-  rows.push(group('Authorized scopes', scopes, 'list-unordered', cc ? 'do not apply (client credentials)' : report.scopes ? 'none' : 'unknown'));
+  const scopes = (g.scopes.list ?? s.scopes ?? []).map((x) => new InfoNode(x, undefined, 'symbol-constant').actions({ value: x }));
+  rows.push(group('Authorized scopes', scopes, 'list-unordered', cc ? 'do not apply (client credentials)' : g.scopes.list ? 'none' : 'unknown'));
+  rows.push(group('Roles', (g.roles ?? []).map((r) => new InfoNode(r.name ?? r.id ?? '?', undefined, 'person').actions({ value: r.id ?? r.name })), 'organization', g.roles ? 'none' : 'unknown'));
+  const perms = allPermissions(g);
+  const domains = groupPermissions(perms ?? []).map((x) => new InfoNode(x.domain, String(x.permissions.length), 'symbol-namespace',
+    x.permissions.map((p) => new InfoNode(p, undefined, 'symbol-key').actions({ value: p }))));
+  const permsNode = domains.length ? new InfoNode(`Permissions (${perms!.length})`, `${domains.length} domains`, 'shield', domains) : new InfoNode('Permissions', perms ? 'none' : 'unknown', 'shield');
+  permsNode.tooltip = `From ${g.permissions.from}${g.permissions.divisions ? ' (per division: see Divisions)' : ' (no divisions)'}`;
+  rows.push(permsNode);
+  const divisions = divisionsOf(g);
+  rows.push(group('Divisions', (divisions ?? []).map((d) => new InfoNode(d.name ?? d.id ?? '?', d.roles.join(', '), 'folder').actions({ value: d.id ?? d.name })), 'folder-library', divisions ? 'none' : 'unknown'));
   if (!cc) {
-    rows.push(group('Roles', (report.roles ?? []).map((r) => new InfoNode(r.name ?? r.id ?? '?', undefined, 'person').actions({ value: r.id ?? r.name })), 'organization', report.roles ? 'none' : 'unknown'));
-    const domains = (report.permissions ?? []).map((g) => new InfoNode(g.domain, String(g.permissions.length), 'symbol-namespace',
-      g.permissions.map((p) => new InfoNode(p, undefined, 'symbol-key').actions({ value: p }))));
-    const total = (report.permissions ?? []).reduce((n, g) => n + g.permissions.length, 0);
-    const perms = domains.length ? new InfoNode(`Permissions (${total})`, `${domains.length} domains`, 'shield', domains) : new InfoNode('Permissions', report.permissions ? 'none' : 'unknown', 'shield');
-    rows.push(perms);
-    rows.push(group('Divisions', (report.divisions ?? []).map((d) => new InfoNode(d.name ?? d.id ?? '?', d.roles.join(', '), 'folder').actions({ value: d.id ?? d.name })), 'folder-library', report.divisions ? 'none' : 'unknown'));
-    const st = stationInUse(report.station);
-    const station = new InfoNode('Station', st ? st.name ?? st.id : report.station ? 'none' : 'unknown', 'device-desktop');
+    const st = stationInUse(g.station);
+    const station = new InfoNode('Station', st ? st.name ?? st.id : g.station ? 'none' : 'unknown', 'device-desktop');
     if (st) {
       station.actions({ value: st.id ?? st.name });
-      const assoc = report.station?.associated;
-      station.tooltip = [`${report.station?.effective ? 'Effective' : 'Associated'} station: ${st.name ?? '(unnamed)'}${st.id ? ` (${st.id})` : ''}`,
+      const assoc = g.station?.associated;
+      station.tooltip = [`${g.station?.effective ? 'Effective' : 'Associated'} station: ${st.name ?? '(unnamed)'}${st.id ? ` (${st.id})` : ''}`,
         st.type ? `Type: ${st.type}` : '', assoc && assoc !== st ? `Associated station: ${assoc.name ?? assoc.id}` : ''].filter(Boolean).join('\n');
     }
-    else if (report.station) station.actions({ explain: 'No station is associated with this user. Without one, `POST /api/v2/conversations/calls` answers 400 `conversation.error.no.user.station` (see rule station.none).', docs: { rule: 'station.none' } });
+    else if (g.station) station.actions({ explain: 'No station is associated with this user. Without one, `POST /api/v2/conversations/calls` answers 400 `conversation.error.no.user.station` (see rule station.none).', docs: { rule: 'station.none' } });
     rows.push(station);
   }
   if (report.notes.length) rows.push(group('Notes', report.notes.map((n) => { const x = new InfoNode(n, undefined, 'info'); x.tooltip = n; return x; }), 'note', ''));

@@ -1,8 +1,8 @@
 // The Session & Token view (activity bar "Genesys Cloud"): per signed-in
 // session the account, environment/org, OAuth client, token, scopes, roles,
-// permissions by domain, divisions and station from the core's token report;
-// and, when the cursor is in a request, what that request needs, marked
-// ✓/✗/? against this token.
+// permissions by domain, divisions and station from the core's token report
+// (its Grants); and, when the cursor is in a request, what that request needs,
+// marked ✓/⚠/✗/? against this token by the Call Doctor's own evaluator.
 import * as vscode from 'vscode';
 import type { Session } from '../../core/auth';
 import { markRequirements } from '../../core/token';
@@ -52,7 +52,9 @@ export class SessionTree extends Disposer implements vscode.TreeDataProvider<vsc
     const report = await this.reports.get(session).catch((err: unknown) => { error = err instanceof Error ? err.message : String(err); return undefined; });
     const rows = sessionChildren(session, report, Date.now(), error);
     if (report && request?.operation) {
-      rows.unshift(requirementNode(`${request.operation.method} ${request.operation.path}`, markRequirements(request.operation, report)));
+      // The same scope resolution and evaluator as the Call Doctor's scope and permission checks.
+      const requiredScopes = await this.reports.requiredScopes(session, request.operation);
+      rows.unshift(requirementNode(`${request.operation.method} ${request.operation.path}`, markRequirements(request.operation, report, { requiredScopes })));
     } else if (request && !request.operation) {
       rows.unshift(new InfoNode('Request at cursor', `${request.method} ${request.url}: no known operation`, 'question'));
     }

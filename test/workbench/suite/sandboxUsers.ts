@@ -11,6 +11,7 @@ export const USERS = {
   alice: 'd6d474da-07f5-541a-9657-07949181315a', // Outbound Agent, station, edge: healthy
   bob: 'c7898be9-650f-533c-a8f0-0c65132fd83e', // no station
   erin: '2b70d5df-81cc-59d5-b548-978bff850ba8', // no conversation permissions
+  frank: '64da65c8-129e-5517-872c-f57749e918f9', // conversation:conference:add only in division Sales EMEA
 } as const;
 
 export async function api(): Promise<CallDoctorApi> {

@@ -18,11 +18,16 @@ const session: Session = {
   account: { id: 'u1', name: 'Alice Healthy' }, scopes: ['conversations', 'users:readonly'],
 };
 const report: TokenReport = {
-  environment: 'mypurecloud.ie', grant: 'pkce', format: 'opaque', userContext: 'user', expiry: { source: 'token-response' }, notes: [], evidence: [], sources: [],
-  organization: { id: 'o1', name: 'Acme' }, client: { id: 'client-1', name: 'Call Doctor', authorizedGrantType: 'CODE' },
-  scopes: ['conversations', 'users:readonly'], user: { id: 'u1', name: 'Alice Healthy', email: 'alice@example.test' },
-  roles: [{ id: 'r1', name: 'Agent' }], permissions: [{ domain: 'conversation', permissions: ['conversation:call:add', 'conversation:conference:add'] }],
-  divisions: [{ id: 'd1', name: 'Home', roles: ['Agent'] }], station: {},
+  environment: 'mypurecloud.ie', grant: 'pkce', format: 'opaque', expiry: { source: 'token-response' }, notes: [], evidence: [], sources: [],
+  grants: {
+    environment: 'mypurecloud.ie', fetchedAt: 0, notes: [],
+    account: { kind: 'user', how: 'test', sessionGrant: 'pkce', paths: [], id: 'u1', name: 'Alice Healthy', email: 'alice@example.test', division: { id: 'd1', name: 'Home' } },
+    org: { id: 'o1', name: 'Acme' }, client: { id: 'client-1', name: 'Call Doctor', authorizedGrantType: 'CODE' },
+    scopes: { list: ['conversations', 'users:readonly'], from: 'test', paths: [] },
+    roles: [{ id: 'r1', name: 'Agent' }],
+    permissions: { lines: [{ role: 'Agent', division: 'Home', divisionId: 'd1', permissions: ['conversation:call:add', 'conversation:conference:add'] }], from: 'subjects/me', divisions: true, paths: [] },
+    station: {},
+  },
 };
 
 const row = (item: vscode.TreeItem) => `${String(typeof item.label === 'string' ? item.label : item.label?.label)}: ${String(item.description ?? '')}`;
@@ -132,7 +137,7 @@ describe('Session & Token tree: sandbox users', () => {
     assert.deepStrictEqual(station!.docs, { rule: 'station.none' });
   });
 
-  async function marksFor(user: 'alice' | 'erin'): Promise<string[]> {
+  async function marksFor(user: 'alice' | 'erin' | 'frank'): Promise<string[]> {
     await signInAs(sandbox.url, user);
     const doc = await vscode.workspace.openTextDocument({ language: 'http', content: CALL(sandbox.url) });
     const editor = await vscode.window.showTextDocument(doc);
@@ -143,7 +148,7 @@ describe('Session & Token tree: sandbox users', () => {
     assert.strictEqual(row(rows[0]), 'Needed by POST /api/v2/conversations/calls: postConversationsCalls');
     const marks = rows[0].children!;
     const perm = marks.find((m) => row(m).includes('conversation:conference:add'))!;
-    assert.match(String(perm.tooltip), /any one of conversation:conference:add|grants conversation:conference:add/);
+    assert.match(String(perm.tooltip), /any one of conversation:conference:add|conversation:conference:add \(|division/);
     return marks.map(row);
   }
 
@@ -155,6 +160,22 @@ describe('Session & Token tree: sandbox users', () => {
   it('marks conversation:conference:add ✗ for a user without it, with the reason', async () => {
     const marks = await marksFor('erin');
     assert.ok(marks.includes('✗ conversation:conference:add: permission (any of)'), marks.join(' | '));
+  });
+
+  it('marks conversation:conference:add ⚠ "granted only in division Sales EMEA" for Frank, whose grant is only there (as the doctor says)', async () => {
+    const marks = await marksFor('frank');
+    assert.ok(marks.includes('⚠ conversation:conference:add: permission (any of) · granted only in division Sales EMEA'), marks.join(' | '));
+    assert.ok(!marks.some((m) => m.startsWith('✓ conversation:conference:add')), marks.join(' | '));
+    const rows = await sandboxRows();
+    const mark = rows[0].children!.find((m) => row(m).startsWith('⚠ conversation:conference:add'))!;
+    assert.deepStrictEqual(mark.iconPath, new vscode.ThemeIcon('warning'));
+    assert.match(String(mark.tooltip), /^Granted only in division Sales EMEA, not in your division Home/);
+  });
+
+  it('marks the scope the live Swagger document names (✓ conversations), as the doctor checks it, not "unknown"', async () => {
+    const marks = await marksFor('alice');
+    assert.ok(marks.includes('✓ conversations: scope (any of)'), marks.join(' | '));
+    assert.ok(!marks.some((m) => /OAuth scope of .* is unknown/.test(m)), marks.join(' | '));
   });
 
   it('context menu: Copy copies the value, Explain opens the reason, Open Docs opens the rule page', async () => {
