@@ -8,7 +8,7 @@ import type { Session } from '../../src/core/auth';
 import { defaultCatalog } from '../../src/core/catalog/catalog';
 import { parseEnvironment } from '../../src/core/env/environment';
 import {
-  analyzeText, checkRequest, chooseSession, describeBasis, isNoSession, projectRootOf, unresolvedHostVariables,
+  analyzeText, checkRequest, chooseSession, DEFAULT_PAYLOAD_ASSOCIATIONS, describeBasis, isNoSession, projectRootOf, unresolvedHostVariables,
 } from '../../src/core/pipeline';
 import type { FilesPort, HttpPort } from '../../src/core/ports';
 import { silentLog, systemClock } from '../../src/core/ports';
@@ -141,5 +141,12 @@ describe('pipeline: checkRequest', () => {
     assert.strictEqual(o.status, 'checked');
     assert.match(o.notes[0], /Used HTTP environment "sandbox"/);
     assert.ok(calls.length > 0 && calls.every((c) => c.startsWith('GET http://127.0.0.1:8787/')), calls.join('\n'));
+  });
+});
+
+describe('pipeline: defaults shared with the manifest', () => {
+  it('DEFAULT_PAYLOAD_ASSOCIATIONS is the default of genesysCloud.payloadAssociations', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
+    assert.deepStrictEqual(manifest.contributes.configuration.properties['genesysCloud.payloadAssociations'].default, DEFAULT_PAYLOAD_ASSOCIATIONS);
   });
 });
