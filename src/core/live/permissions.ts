@@ -1,6 +1,6 @@
 // Does the caller hold an operation's permissions, and in which divisions?
 // Grants come from GET /api/v2/authorization/subjects/me (role policies per
-// division, FACTS.md §5.1); a role's policy is domain + entityName + actions,
+// division, docs/facts.md#authz-subject); a role's policy is domain + entityName + actions,
 // any of which may be "*".
 import type { PermissionRequirement } from '../catalog/types';
 import { rec, str } from './lookups';

@@ -1,6 +1,6 @@
 // The OAuth scopes an operation needs, from a Swagger document: the catalog's
 // (when a Swagger doc supplied them), one handed in, or the environment's live
-// document at GET /api/v2/docs/swagger (FACTS.md §3.2, §7.1):
+// document at GET /api/v2/docs/swagger (docs/facts.md#swagger-scopes, #live-swagger):
 // paths[path][method].security[i]["PureCloud OAuth"].
 import type { ApiAnswer } from '../http/api';
 import type { SourceRef } from '../types';
@@ -20,7 +20,7 @@ export function scopesInSwagger(doc: unknown, method: string, path: string): str
     const scopes = rec(req)?.['PureCloud OAuth'];
     if (Array.isArray(scopes)) for (const s of scopes) if (typeof s === 'string') out.push(s);
   }
-  // The 2018 documents say "PureCloud Auth": ["all"]: no scope information (FACTS.md §7.2).
+  // The 2018 documents say "PureCloud Auth": ["all"]: no scope information (docs/facts.md#swagger-2018).
   return out.length ? [...new Set(out)] : null;
 }
 

@@ -1,6 +1,6 @@
 // inspectToken: what a session's token is and what it may do, asked of the API
-// the way the official SDK and CLI do (GET /api/v2/tokens/me, FACTS.md §2.1-2.2),
-// plus the user's roles, permissions, station and divisions (FACTS.md §5.1).
+// the way the official SDK and CLI do (GET /api/v2/tokens/me, docs/facts.md#token-info),
+// plus the user's roles, permissions, station and divisions (docs/facts.md#user-me).
 import type { Clock, HttpPort, HttpResponse, LogPort } from '../ports';
 import type { Evidence, SourceRef } from '../types';
 import { apiGet } from '../auth/apiClient';
@@ -14,11 +14,11 @@ import type { TokenReport } from './types';
 export interface InspectPorts { http: HttpPort; clock: Clock; log?: LogPort; signal?: AbortSignal }
 
 export const TOKEN_SOURCES: Record<string, SourceRef> = {
-  tokenInfo: { ref: 'FACTS.md §2.2: GET /api/v2/tokens/me returns TokenInfo (purecloud-platform-client-v2@262.0.0 index.d.ts)', verified: true },
-  userMe: { ref: 'FACTS.md §5.1: GET /api/v2/users/me?expand=authorization,station (UserMe.authorization, UserMe.station = UserStations), not valid for client credentials', verified: true },
-  subject: { ref: 'FACTS.md §5.1: GET /api/v2/authorization/subjects/me (AuthzSubject grants)', verified: true },
-  permissionFormat: { ref: 'FACTS.md §5.1: permission strings are probably domain:entity:action', verified: false },
-  opaque: { ref: 'FACTS.md §2.1: Genesys access tokens are probably opaque; never decoded', verified: false },
+  tokenInfo: { ref: 'docs/facts.md#token-info', verified: true },
+  userMe: { ref: 'docs/facts.md#user-me', verified: true },
+  subject: { ref: 'docs/facts.md#authz-subject', verified: true },
+  permissionFormat: { ref: 'docs/facts.md#permission-format', verified: false },
+  opaque: { ref: 'docs/facts.md#opaque-tokens', verified: false },
 };
 
 export async function inspectToken(session: Session, ports: InspectPorts): Promise<TokenReport> {
@@ -69,7 +69,7 @@ export async function inspectToken(session: Session, ports: InspectPorts): Promi
   if (clientCredentials) {
     report.userContext = 'none';
     notes.push('Client-credentials token: no user context, so there are no user roles, permissions or station; ' +
-      "the OAuth client's own roles apply, and user-only APIs such as POST /api/v2/conversations/calls refuse it (FACTS.md §1.1, §5.1).");
+      "the OAuth client's own roles apply, and user-only APIs such as POST /api/v2/conversations/calls refuse it (docs/facts.md#client-credentials-no-user).");
     return report;
   }
 

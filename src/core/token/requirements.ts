@@ -31,8 +31,8 @@ export interface RequirementMarks {
   notes: string[];
 }
 
-const REPORT_SOURCE: SourceRef = { ref: 'GET /api/v2/tokens/me authorizedScope and GET /api/v2/users/me?expand=authorization (FACTS.md §2.2, §5.1)', verified: true };
-const NO_SCOPE_SOURCE: SourceRef = { ref: 'FACTS.md §2.3: OAuth scopes do not apply to client-credentials clients', verified: true };
+const REPORT_SOURCE: SourceRef = { ref: 'docs/facts.md#token-info', verified: true };
+const NO_SCOPE_SOURCE: SourceRef = { ref: 'docs/facts.md#client-credentials-roles', verified: true };
 
 /** Does the token hold this scope? A read-write scope also covers its :readonly form. */
 export function scopeHeld(scope: string, tokenScopes: readonly string[]): boolean {

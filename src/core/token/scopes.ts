@@ -1,6 +1,6 @@
 // The scopes a token carries, for sessions whose token response named none
 // (Genesys token responses carry no `scope`; the sandbox's neither). The
-// authoritative list is GET /api/v2/tokens/me `authorizedScope` (FACTS.md §2.2).
+// authoritative list is GET /api/v2/tokens/me `authorizedScope` (docs/facts.md#token-info).
 // Best effort: undefined when the API does not answer with a list.
 import type { HttpPort } from '../ports';
 import { apiGet } from '../auth/apiClient';
