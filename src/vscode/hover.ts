@@ -15,6 +15,7 @@ import { Disposer } from './disposer';
 import { SELECTOR } from './documents';
 import { accessMarkdown, fieldMarkdown, findingMarkdown, operationMarkdown, schemaAt } from './hoverContent';
 import { originOf } from './origin';
+import { OPEN_FACTS_COMMAND } from '../shared/protocol';
 import type { TokenReports } from './tokenReports';
 
 /** Who is signed in, for the ✓/✗ part; absent in hovers without sign-in support. */
@@ -49,6 +50,8 @@ export class HoverProvider extends Disposer implements vscode.HoverProvider {
     }
     if (sections.length === 0) return undefined;
     const md = new vscode.MarkdownString(sections.join('\n\n---\n\n'));
+    // Source links run "Open Facts Reference"; no other command is trusted.
+    md.isTrusted = { enabledCommands: [OPEN_FACTS_COMMAND] };
     return new vscode.Hover(md);
   }
 

@@ -15,7 +15,9 @@ import { lintText } from '../../src/core/lint';
 import { SRC } from '../../src/core/live/sources';
 import { RULES } from '../../src/core/rules';
 import { TOKEN_SOURCES } from '../../src/core/token/inspect';
-import type { SourceRef } from '../../src/core/types';
+import { ZERO_RANGE, type SourceRef } from '../../src/core/types';
+import { OPEN_FACTS_COMMAND, parseFactsRef } from '../../src/shared/protocol';
+import { factsCommandLink, findingMarkdown } from '../../src/vscode/hoverContent';
 
 const root = path.join(__dirname, '..', '..', '..');
 const factsFile = path.join(root, 'docs', 'facts.md');
@@ -194,5 +196,21 @@ describe('facts reference: nothing cites the internal research notes', () => {
     assert.ok(files.length > 100);
     const hits = files.filter((f) => fs.readFileSync(f, 'utf8').includes('FACTS.md')).map((f) => path.relative(root, f));
     assert.deepStrictEqual(hits, []);
+  });
+});
+
+describe('facts reference: the links hovers and the panel build', () => {
+  it('parses docs/facts.md#<anchor> with or without a place after it, and nothing else', () => {
+    assert.deepStrictEqual(parseFactsRef('docs/facts.md#calls-permissions'), { anchor: 'calls-permissions' });
+    assert.deepStrictEqual(parseFactsRef('docs/facts.md#swagger-2018 paths["/x"].get x-inin-error-codes'), { anchor: 'swagger-2018', detail: 'paths["/x"].get x-inin-error-codes' });
+    for (const bad of ['FACTS.md §3.1', 'docs/facts.md', 'docs/facts.md#', 'docs/facts.md#Bad_Anchor', 'x docs/facts.md#calls-permissions']) assert.strictEqual(parseFactsRef(bad), undefined, bad);
+  });
+
+  it('a hover source is a command: link to Open Facts Reference with the anchor as its argument', () => {
+    const md = findingMarkdown({ rule: 'r', severity: 'error', message: 'm', range: ZERO_RANGE, fixes: [], source: { ref: 'docs/facts.md#operation-scopes', verified: false } });
+    const link = `command:${OPEN_FACTS_COMMAND}?${encodeURIComponent(JSON.stringify(['operation-scopes']))}`;
+    assert.ok(md.includes(`[docs/facts.md#operation-scopes](${link} `), md);
+    assert.match(md, /— \*\*unverified\*\*$/);
+    assert.strictEqual(factsCommandLink('operation-scopes'), link);
   });
 });
