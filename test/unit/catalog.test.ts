@@ -133,7 +133,8 @@ describe('catalog: CreateCallRequest schema', () => {
 
   it('carries the curated field descriptions with their source', () => {
     assert.strictEqual(schema.properties.phoneNumber.description, 'The phone number to dial.');
-    assert.match(JSON.stringify(schema['x-description-source' as keyof typeof schema]), /platform-client-sdk-python.*v258/);
+    // The entry names platform-client-sdk-python build/docs/CreateCallRequest.md (v258).
+    assert.deepStrictEqual(schema['x-description-source' as keyof typeof schema], { ref: 'docs/facts.md#create-call-request', verified: true });
   });
 
   it('is self-contained for every body model', () => {
