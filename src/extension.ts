@@ -10,6 +10,7 @@ import { ActiveRequestTracker } from './vscode/activeRequest';
 import { TokenReports } from './vscode/tokenReports';
 import { SessionTree } from './vscode/tree/sessionTree';
 import { TreeCommands } from './vscode/tree/treeCommands';
+import { FactsReference } from './vscode/factsReference';
 import { CallDoctor } from './vscode/callDoctor';
 import { CatalogRefresh } from './vscode/catalogRefresh';
 import { Walkthrough } from './vscode/walkthrough';
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): CallDoctorApi {
     activeRequest,
     sessionTree,
     new TreeCommands(context.extensionUri),
+    new FactsReference(context.extensionUri),
     doctor,
     new LiveDiagnostics(analysis, doctor, converter, auth),
     new CallDoctor(analysis, auth, doctor),

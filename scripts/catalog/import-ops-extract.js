@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One-off importer (re-runnable, deterministic): turns the team's curated
-// extract ../shared/genesys/ops-extract.json (FACTS.md §7.4) into the
+// extract ../shared/genesys/ops-extract.json (SDK 259 docs + 2018 Swagger) into the
 // committed files data/curated/ops-facts.json and data/curated/model-descriptions.json.
 //   node scripts/catalog/import-ops-extract.js          write the curated files
 //   node scripts/catalog/import-ops-extract.js --check  exit 1 if they are out of date
@@ -48,12 +48,12 @@ function modelDescriptions(extract, swagger2018) {
     models: {
       CreateCallRequest: {
         fields,
-        source: { ref: extract._meta.sources.createCallRequestDescriptions, verified: true },
+        source: { ref: 'docs/facts.md#create-call-request', verified: true },
       },
       Destination: {
         fields: destFields,
         source: {
-          ref: 'swagger-2018 definitions.Destination (MyPureCloud/platform-client-sdk-javascript@16de29d7 swagger.json, v22.0.0, 2018-03-21; old spec)',
+          ref: 'docs/facts.md#swagger-2018 definitions.Destination',
           verified: true,
         },
       },

@@ -12,10 +12,11 @@ export interface TextEdit { range: Range; newText: string }
 export interface Fix { title: string; edits: TextEdit[] }
 
 /**
- * Where a claim comes from. `ref` names the artefact (e.g.
- * "purecloud-platform-client-v2@262.0.0 index.d.ts CreateCallRequest" or
- * "swagger-2018 x-inin-error-codes"); `verified` is false for anything
- * FACTS.md marks UNVERIFIED or that we inferred.
+ * Where a claim comes from. `ref` is an entry of the shipped facts reference,
+ * `docs/facts.md#<anchor>`, optionally followed by a space and the place inside
+ * that entry's public artefact (e.g. `docs/facts.md#swagger-2018 paths[...]`);
+ * claims read at run time from a loaded Swagger document name that document.
+ * `verified` is false exactly when the entry is UNVERIFIED (or we inferred it).
  */
 export interface SourceRef { ref: string; verified: boolean; url?: string }
 

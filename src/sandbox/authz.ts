@@ -1,5 +1,5 @@
 // Who holds which permission in which division: user grants (subject, role,
-// division) and client-credentials roleDivisions (FACTS §1.1, §5.1).
+// division) and client-credentials roleDivisions (docs/facts.md#grant-types, #user-me).
 import type { FixtureDivision, FixtureRole } from './fixtureTypes';
 import type { SandboxState, TokenRecord } from './state';
 

@@ -1,5 +1,5 @@
 // Evaluates POST /api/v2/conversations/calls and .../calls/user/{userId} the
-// way FACTS §3 describes (codes from the 2018 x-inin-error-codes, §3.4). The
+// way docs/facts.md#create-call-request describes (codes from the 2018 x-inin-error-codes, docs/facts.md#calls-error-codes). The
 // router has already checked the token, the scope and the declared permission.
 import { randomUUID } from 'crypto';
 import * as A from './assumptions';
@@ -14,7 +14,7 @@ const KNOWN_FIELDS = new Set(['phoneNumber', 'callerId', 'callerIdName', 'callFr
   'languageId', 'routingSkillsIds', 'routingSkillExpression', 'conversationIds', 'participants', 'uuiData', 'externalContactId', 'label']);
 const STRING_FIELDS = ['phoneNumber', 'callerId', 'callerIdName', 'callFromQueueId', 'callQueueId', 'callUserId', 'languageId', 'routingSkillExpression', 'uuiData', 'externalContactId', 'label'];
 
-/** A type error in a known CreateCallRequest field (FACTS §3.3), or undefined. */
+/** A type error in a known CreateCallRequest field (docs/facts.md#create-call-request), or undefined. */
 function bodyTypeError(body: Record<string, unknown>): string | undefined {
   for (const f of STRING_FIELDS) if (body[f] !== undefined && typeof body[f] !== 'string') return f;
   if (body.priority !== undefined && !Number.isInteger(body.priority)) return 'priority';
@@ -27,7 +27,7 @@ function bodyTypeError(body: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** The destinations a request names (FACTS §3.3: exactly one is allowed). */
+/** The destinations a request names (docs/facts.md#create-call-request: exactly one is allowed). */
 function destinations(body: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const f of ['phoneNumber', 'callQueueId', 'callUserId']) if (typeof body[f] === 'string' && body[f] !== '') out.push(f);
@@ -58,11 +58,11 @@ export async function postCall(ctx: Ctx, op: SandboxOperation): Promise<void> {
     if (!placer) return sendError(ctx, errorBody('not.found'));
     if (!token.userId && !A.ON_BEHALF_ACCEPTS_CLIENT_CREDENTIALS) return sendError(ctx, errorBody('not.a.user'));
   } else {
-    // FACTS §3.4: a client-credentials token fails with 400 not.a.user, not a 403.
+    // docs/facts.md#calls-error-codes: a client-credentials token fails with 400 not.a.user, not a 403.
     if (!token.userId) return sendError(ctx, errorBody('not.a.user'));
     placer = state.user(token.userId)!;
   }
-  // Division check (ASSUMPTION, FACTS §4.2): the permission must be held in the placer's division.
+  // Division check (ASSUMPTION, docs/facts.md#permission-error-codes): the permission must be held in the placer's division.
   const grants = grantsOfToken(state, token);
   const enforcedUpFront = A.ENFORCE_CONFERENCE_PERMISSION_FOR_SIMPLE_CALLS || onBehalf;
   const inDivision = () => op.permissions.some((p) => holds(grants, p, placer!.divisionId));

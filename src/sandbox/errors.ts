@@ -1,5 +1,5 @@
-// Genesys ErrorBody responses (FACTS §4.1). Codes and messages are the
-// x-inin-error-codes of the 2018 spec (FACTS §3.4, VERIFIED (old spec)).
+// Genesys ErrorBody responses (docs/facts.md#error-body). Codes and messages are the
+// x-inin-error-codes of the 2018 spec (docs/facts.md#calls-error-codes, VERIFIED (old spec)).
 import { randomUUID } from 'crypto';
 import { withParamsTemplate, type ErrorChoice } from './assumptions';
 
@@ -42,7 +42,7 @@ export function fromChoice(choice: ErrorChoice): ErrorBody {
   return { message: choice.message, code: choice.code, status: choice.status, contextId: randomUUID(), details: [], errors: [] };
 }
 
-/** 403 for a declared permission requirement (FACTS §4.2: ANY -> missing.any.permissions, ALL -> missing.permissions). */
+/** 403 for a declared permission requirement (docs/facts.md#permission-error-codes: ANY -> missing.any.permissions, ALL -> missing.permissions). */
 export function missingPermissions(type: 'ANY' | 'ALL', permissions: string[]): ErrorBody {
   const code = type === 'ANY' ? 'missing.any.permissions' : 'missing.permissions';
   const template = ERROR_CODES[code][1];

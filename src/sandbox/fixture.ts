@@ -114,7 +114,7 @@ export function validateFixture(input: unknown, source = '(object)'): OrgFixture
     bool(c, 'deviceGrant', at, true);
     if (!(GRANT_TYPES as readonly unknown[]).includes(c.authorizedGrantType)) p.push(`${at}.authorizedGrantType: must be one of ${GRANT_TYPES.join(', ')}`);
     const cc = c.authorizedGrantType === 'CLIENT-CREDENTIALS';
-    // FACTS §1.1: roles for client-credentials clients, scopes for all others.
+    // docs/facts.md#grant-types: roles for client-credentials clients, scopes for all others.
     if (cc && !c.secret) p.push(`${at}.secret: a CLIENT-CREDENTIALS client needs a secret`);
     if (cc && !Array.isArray(c.roleDivisions)) p.push(`${at}.roleDivisions: roles must be set for CLIENT-CREDENTIALS clients`);
     if (!cc && !Array.isArray(c.scope)) p.push(`${at}.scope: scopes must be set for clients not using CLIENT-CREDENTIALS`);

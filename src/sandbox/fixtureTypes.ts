@@ -1,7 +1,7 @@
 // The sandbox org fixture: a small, self-consistent Genesys-Cloud-shaped org.
 // Schema documented in docs/sandbox.md; validated by fixture.ts at load time.
 
-/** OAuth grant types a client may be created with (FACTS §1.1, Terraform enum). */
+/** OAuth grant types a client may be created with (docs/facts.md#grant-types, Terraform enum). */
 export const GRANT_TYPES = ['CODE', 'TOKEN', 'SAML2BEARER', 'SAML2-BEARER', 'PASSWORD', 'CLIENT-CREDENTIALS'] as const;
 export type GrantType = typeof GRANT_TYPES[number];
 
@@ -10,7 +10,7 @@ export interface FixtureOrg {
   name: string;
   domain?: string;
   defaultCountryCode?: string;
-  /** Per-org switch (PEERS §0.4): when true, user tokens need the operation's scope. */
+  /** Per-org switch (a per-org setting, docs/facts.md#scope-enforcement): when true, user tokens need the operation's scope. */
   scopeEnforcement: boolean;
   /** Requests per window per token; absent = no rate limit. */
   rateLimit?: { requests: number; windowSeconds: number };
@@ -35,11 +35,11 @@ export interface FixtureClient {
   /** Absent for public (PKCE / device) clients. */
   secret?: string;
   authorizedGrantType: GrantType;
-  /** Non-client-credentials clients only (FACTS §1.1). */
+  /** Non-client-credentials clients only (docs/facts.md#grant-types). */
   scope?: string[];
-  /** Client-credentials clients only (FACTS §1.1). */
+  /** Client-credentials clients only (docs/facts.md#grant-types). */
   roleDivisions?: { roleId: string; divisionId: string }[];
-  /** Registered redirect URIs; loopback URIs match on any port (FACTS §1.2). */
+  /** Registered redirect URIs; loopback URIs match on any port (docs/facts.md#pkce-loopback). */
   redirectUris?: string[];
   /** Sandbox extension: this client may use the RFC 8628 device grant (real Genesys has none). */
   deviceGrant?: boolean;
@@ -96,7 +96,7 @@ export interface FixtureScenario {
   login: ScenarioLogin;
   request: { method: 'POST'; path: string; body: unknown };
   expect: { status: number; code?: string };
-  /** Set when the expected answer rests on an UNVERIFIED fact (e.g. "FACTS §3.4"). */
+  /** Set when the expected answer rests on an UNVERIFIED fact (e.g. "docs/facts.md#calls-error-codes"). */
   assumption?: string;
 }
 

@@ -69,7 +69,7 @@ export function byName(ctx: Ctx): (e: { name: string }) => boolean {
   return (e) => prefix !== undefined ? e.name.toLowerCase().startsWith(prefix) : e.name.toLowerCase() === name;
 }
 
-/** Classic paging (FACTS §6.2): entities, pageSize, pageNumber, total, pageCount and the five URIs. */
+/** Classic paging (the SDK's *EntityListing models): entities, pageSize, pageNumber, total, pageCount and the five URIs. */
 export function paged<T>(ctx: Ctx, all: T[], opts: { defaultSize?: number; uris?: 'all' | 'noTotals' } = {}): Record<string, unknown> {
   const pageSize = clampInt(ctx.query.get('pageSize'), opts.defaultSize ?? 25, 1, 500);
   const total = all.length;

@@ -1,5 +1,5 @@
 // The Platform API operations the sandbox serves, with the permissions each
-// declares (FACTS §3.1, §3.5, §5; SDK v259 docs via ops-extract.json) and the
+// declares (docs/facts.md#calls-permissions, #on-behalf-call, #sdk-permission-docs; SDK v259 docs via ops-extract.json) and the
 // SDK method name, which is also the Swagger operationId.
 import type { ParamInfo } from '../core/catalog/types';
 

@@ -98,7 +98,7 @@ async function gate(ctx: Ctx, op: SandboxOperation): Promise<void> {
   return API_HANDLERS[op.id](ctx, op);
 }
 
-/** Fixed window per token (FACTS §6.1: 429 too.many.requests + Retry-After seconds + ErrorBody.limit). */
+/** Fixed window per token (docs/facts.md#rate-limit-error: 429 too.many.requests + Retry-After seconds + ErrorBody.limit). */
 function rateLimited(ctx: Ctx, bearer: string): boolean {
   const limit = ctx.state.rateLimit;
   if (!limit) return false;

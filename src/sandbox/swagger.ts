@@ -1,5 +1,5 @@
 // GET /api/v2/docs/swagger: a Swagger 2.0 document of the sandbox's own
-// endpoints, in the layout of the live Genesys spec (FACTS §7.1): operationId =
+// endpoints, in the layout of the live Genesys spec (docs/facts.md#live-swagger): operationId =
 // SDK method name, security "PureCloud OAuth", x-inin-requires-permissions,
 // x-inin-error-codes. Summaries, parameters and body schemas come from the
 // catalog (SDK-generated) when its data is present, else from operations.ts.
@@ -114,7 +114,7 @@ function buildSwagger(state: SandboxState): Json {
     swagger: '2.0',
     info: {
       title: `Genesys Cloud Call Doctor sandbox (${state.fixture.org.name})`, version: '1.0',
-      description: 'The sandbox org\'s own endpoints. Permissions follow the SDK docs (FACTS §5); the per-operation scopes are a sandbox ASSUMPTION (FACTS §3.2).',
+      description: 'The sandbox org\'s own endpoints. Permissions follow the SDK docs (docs/facts.md#sdk-permission-docs); the per-operation scopes are a sandbox ASSUMPTION (docs/facts.md#operation-scopes).',
     },
     host: base.host, basePath: '/', schemes: [base.protocol.replace(':', '')],
     securityDefinitions: {

@@ -95,6 +95,8 @@ export interface Requests {
   explain: { params: { text: string }; result: ExplanationView };
   applyFix: { params: { findingKey: string; fixIndex: number }; result: { applied: boolean; detail: string } };
   openDocs: { params: { rule: string }; result: { opened: boolean } };
+  /** docs/facts.md (shipped) at one entry: a finding's or explanation's source. */
+  openFacts: { params: { anchor: string }; result: { opened: boolean } };
   copyReport: { params: Record<string, never>; result: { chars: number } };
 }
 /** webview -> host, no answer. `rendered` reports what the DOM now shows. */
@@ -135,6 +137,7 @@ const REQUEST_PARAMS: { [M in RequestMethod]: (p: unknown) => boolean } = {
   explain: (p) => isRec(p) && typeof p.text === 'string' && p.text.length <= 200_000,
   applyFix: (p) => isRec(p) && typeof p.findingKey === 'string' && Number.isInteger(p.fixIndex) && (p.fixIndex as number) >= 0,
   openDocs: (p) => isRec(p) && typeof p.rule === 'string' && /^[a-z0-9.-]+$/i.test(p.rule),
+  openFacts: (p) => isRec(p) && typeof p.anchor === 'string' && FACTS_ANCHOR.test(p.anchor),
   copyReport: isEmpty,
 };
 const WEBVIEW_NOTIFICATION_PARAMS: { [N in keyof WebviewNotifications]: (p: unknown) => boolean } = {
@@ -243,4 +246,22 @@ export class PostQueue {
 
   get isReady(): boolean { return this.queue === undefined; }
   get waiting(): number { return this.queue?.length ?? 0; }
+}
+
+// ---- Source refs into the shipped facts reference: `docs/facts.md#<anchor>`,
+// optionally followed by a space and a place inside that entry's artefact. The
+// hover and the webview link the anchor to the "Open Facts Reference" command.
+
+export const OPEN_FACTS_COMMAND = 'genesysCloud.openFactsReference';
+
+/** Entry ids of docs/facts.md are kebab-case; anything else is not opened. */
+export const FACTS_ANCHOR = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface FactsRef { anchor: string; detail?: string }
+
+/** The entry a ref names, or undefined for refs that are not into docs/facts.md. */
+export function parseFactsRef(ref: string): FactsRef | undefined {
+  const m = /^docs\/facts\.md#([a-z0-9-]+)(?: (\S.*))?$/.exec(ref);
+  if (!m || !FACTS_ANCHOR.test(m[1])) return undefined;
+  return m[2] ? { anchor: m[1], detail: m[2] } : { anchor: m[1] };
 }

@@ -3,9 +3,18 @@
 import type { JsonSchema, Operation, PermissionRequirement } from '../core/catalog/types';
 import type { RequirementMarks } from '../core/token';
 import type { Finding, SourceRef } from '../core/types';
+import { OPEN_FACTS_COMMAND, parseFactsRef } from '../shared/protocol';
+
+/** A `command:` link that opens the shipped facts reference at `anchor` (the hover trusts only this command). */
+export function factsCommandLink(anchor: string): string {
+  return `command:${OPEN_FACTS_COMMAND}?${encodeURIComponent(JSON.stringify([anchor]))}`;
+}
 
 function sourceLine(source: SourceRef): string {
-  const ref = source.url ? `[${source.ref}](${source.url})` : `\`${source.ref}\``;
+  const facts = parseFactsRef(source.ref);
+  const ref = facts
+    ? `[docs/facts.md#${facts.anchor}](${factsCommandLink(facts.anchor)} "Open the facts reference")${facts.detail ? ` \`${facts.detail}\`` : ''}`
+    : source.url ? `[${source.ref}](${source.url})` : `\`${source.ref}\``;
   return `Source: ${ref} — ${source.verified ? 'verified' : '**unverified**'}`;
 }
 

@@ -47,6 +47,7 @@ const actions: Actions = {
     update();
   },
   applyFix: (findingKey, fixIndex) => { client.request('applyFix', { findingKey, fixIndex }).then((r) => say(r.detail), failed('Applying the fix')); },
+  openFacts: (anchor) => { client.request('openFacts', { anchor }).then((r) => say(r.opened ? '' : `No entry ${anchor} in the facts reference.`), failed('Opening the facts reference')); },
   openDocs: (rule) => { client.request('openDocs', { rule }).then((r) => say(r.opened ? '' : `No documentation page for ${rule}.`), failed('Opening the docs')); },
   explain: (text) => {
     model.explainText = text;

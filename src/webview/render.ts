@@ -1,6 +1,7 @@
 // Renders the Call Doctor view model into the DOM. Pure function of the model
 // plus the actions to wire; no messaging here (main.ts owns that).
 import type { ChecklistItemView, ExplanationView, FindingView, ItemState, RunView } from '../shared/protocol';
+import { parseFactsRef } from '../shared/protocol';
 import { button, h, icon } from './dom';
 
 export interface Model {
@@ -18,6 +19,7 @@ export interface Actions {
   toggle(id: string): void;
   applyFix(findingKey: string, fixIndex: number): void;
   openDocs(rule: string): void;
+  openFacts(anchor: string): void;
   explain(text: string): void;
   explainInput(text: string): void;
 }
@@ -89,7 +91,7 @@ function finding(f: FindingView, a: Actions): HTMLElement {
     h('h3', {}, h('span', { class: 'sev' }, f.severity), ' ', h('code', {}, f.rule)),
     h('p', {}, f.message),
     f.explanation ? h('p', { class: 'explanation' }, f.explanation) : null,
-    h('p', { class: 'source' }, `Source: ${f.source.ref}`, f.source.verified ? '' : h('strong', {}, ' (UNVERIFIED)')),
+    h('p', { class: 'source' }, 'Source: ', sourceRef(f.source.ref, a), f.source.verified ? '' : h('strong', {}, ' (UNVERIFIED)')),
     f.evidence.length ? h('details', { open: true },
       h('summary', {}, `Evidence: ${f.evidence.length} API call${f.evidence.length === 1 ? '' : 's'}`),
       h('ul', { class: 'evidence' }, ...f.evidence.map((e) => h('li', {},
@@ -114,20 +116,31 @@ function explainer(m: Model, a: Actions): HTMLElement {
     h('h2', {}, 'Explain an error response'),
     area,
     h('div', { class: 'actions' }, button('Explain', 'lightbulb', () => a.explain(area.value))),
-    x ? explanation(x) : null,
+    x ? explanation(x, a) : null,
   );
 }
 
-function explanation(x: ExplanationView): HTMLElement {
+function explanation(x: ExplanationView, a: Actions): HTMLElement {
   const head = [x.status !== undefined ? `HTTP ${x.status}` : '', x.code ?? ''].filter(Boolean).join(' ') || 'No Genesys error code found';
   const rows: [string, string | undefined][] = [
     ['Message', x.message], ['Cause', x.cause], ['Fix', x.fix],
     ['Permissions', x.permissions.length ? `${x.permissions.join(', ')}${x.permissionsType ? ` (${x.permissionsType === 'ANY' ? 'any one suffices' : 'all are needed'}; mapping UNVERIFIED)` : ''}` : undefined],
     ['Correlation id', x.correlationId], ['Retry after', x.retryAfterSeconds !== undefined ? `${x.retryAfterSeconds} s` : undefined],
     ['Live check', x.rule], ['Not a Genesys shape', x.folklore.length ? x.folklore.join('; ') : undefined],
-    ['Source', `${x.source.ref}${x.source.verified ? '' : ' (UNVERIFIED)'}`],
   ];
   return h('div', { class: `explanation-box ${x.known ? 'known' : 'unknown'}`, 'data-code': x.code ?? '' },
     h('h3', {}, head, x.known || !x.code ? '' : ' (unknown code)'),
-    h('dl', {}, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v!)])));
+    h('dl', {}, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v!)]),
+      h('dt', {}, 'Source'), h('dd', { class: 'source' }, sourceRef(x.source.ref, a), x.source.verified ? '' : ' (UNVERIFIED)')));
+}
+
+/** A ref into the shipped facts reference is a link that opens it at its entry; other refs stay text. */
+function sourceRef(ref: string, a: Actions): Node {
+  const facts = parseFactsRef(ref);
+  if (!facts) return document.createTextNode(ref);
+  const link = h('a', {
+    href: '#', class: 'facts-link', 'data-anchor': facts.anchor, title: 'Open the facts reference at this entry',
+    on: { click: (e) => { e.preventDefault(); a.openFacts(facts.anchor); } },
+  }, `docs/facts.md#${facts.anchor}`);
+  return facts.detail ? h('span', {}, link, ' ', h('code', {}, facts.detail)) : link;
 }

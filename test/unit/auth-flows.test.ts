@@ -241,7 +241,7 @@ describe('refresh', () => {
 
   it('says clearly when there is no refresh token (Genesys PKCE)', async () => {
     await assert.rejects(refreshSession({ ...base, refreshToken: undefined }, { http: new FakeHttp({}), clock: new FakeClock() }),
-      (e: AuthError) => e.code === 'no_refresh_token' && /FACTS.md §1.1/.test(e.message));
+      (e: AuthError) => e.code === 'no_refresh_token' && /docs\/facts\.md#pkce-refresh-token/.test(e.message));
   });
 
   it('loadValidSession refreshes and saves an expired session, and gives up without a refresh token', async () => {

@@ -36,7 +36,7 @@ describe('catalog: operations from the SDK', () => {
     assert.strictEqual(op.permissions?.type, 'ANY');
     assert.deepStrictEqual(op.permissions?.permissions, ['conversation:conference:add']);
     assert.strictEqual(op.permissions?.source.verified, true);
-    assert.match(op.permissions!.source.ref, /v259\.0\.0.*ConversationsApi\.md/);
+    assert.strictEqual(op.permissions!.source.ref, 'docs/facts.md#sdk-permission-docs ConversationsApi.md#postConversationsCalls');
     assert.strictEqual(op.scopes?.scopes, null);
     assert.strictEqual(op.scopes?.source.verified, false);
     assert.strictEqual(op.requiresUserContext?.value, true);
@@ -74,7 +74,7 @@ describe('catalog: operations from the SDK', () => {
   it('states on every operation that scopes are unknown from the SDK, and why', () => {
     const op = catalog.byId('getRoutingWrapupcodes')!;
     assert.strictEqual(op.scopes?.scopes, null);
-    assert.match(op.scopes!.source.ref, /carries no per-operation OAuth scopes/);
+    assert.strictEqual(op.scopes!.source.ref, 'docs/facts.md#operation-scopes'); // the entry says why
     assert.ok(catalog.operations().every((o) => o.scopes && o.scopes.scopes === null));
   });
 
@@ -133,7 +133,8 @@ describe('catalog: CreateCallRequest schema', () => {
 
   it('carries the curated field descriptions with their source', () => {
     assert.strictEqual(schema.properties.phoneNumber.description, 'The phone number to dial.');
-    assert.match(JSON.stringify(schema['x-description-source' as keyof typeof schema]), /platform-client-sdk-python.*v258/);
+    // The entry names platform-client-sdk-python build/docs/CreateCallRequest.md (v258).
+    assert.deepStrictEqual(schema['x-description-source' as keyof typeof schema], { ref: 'docs/facts.md#create-call-request', verified: true });
   });
 
   it('is self-contained for every body model', () => {

@@ -74,7 +74,7 @@ describe('knowledge: scopes', () => {
     const reg = fromLiveScopes({ total: 2, entities: [{ id: 'users' }, { id: 'conversations' }] }, 'us_east_1');
     assert.ok(reg.authoritative);
     assert.deepStrictEqual(reg.names(), ['users', 'conversations']);
-    assert.strictEqual(reg.get('users')?.source.ref, 'GET /api/v2/oauth/scopes (us_east_1)');
+    assert.strictEqual(reg.get('users')?.source.ref, 'docs/facts.md#scope-list-live us_east_1');
     assert.throws(() => fromLiveScopes({ nope: 1 }), /OAuthScopeListing/);
   });
 

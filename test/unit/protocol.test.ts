@@ -23,6 +23,8 @@ describe('protocol guards', () => {
     assert.ok(!isWebviewMessage({ type: 'request', id: 1, method: 'explain', params: { text: 42 } }));
     assert.ok(!isWebviewMessage({ type: 'request', id: 1, method: 'applyFix', params: { findingKey: 'k', fixIndex: -1 } }));
     assert.ok(!isWebviewMessage({ type: 'request', id: 1, method: 'openDocs', params: { rule: '../../etc/passwd' } }));
+    assert.ok(!isWebviewMessage({ type: 'request', id: 1, method: 'openFacts', params: { anchor: '../facts' } }), 'only entry ids');
+    assert.ok(isWebviewMessage({ type: 'request', id: 1, method: 'openFacts', params: { anchor: 'calls-permissions' } }));
     assert.ok(!isWebviewMessage({ type: 'notify', method: 'state', params: { view: null } }), 'a host notification is not a webview message');
     assert.ok(!isWebviewMessage(null));
     assert.ok(!isWebviewMessage('ready'));
@@ -103,6 +105,7 @@ describe('answer (host dispatch)', () => {
     explain: async ({ text }) => ({ ...explanation, cause: `explained ${text.length} chars` }),
     applyFix: async () => { throw new Error('That fix is no longer available.'); },
     openDocs: async ({ rule }) => ({ opened: rule === 'station.none' }),
+    openFacts: async () => ({ opened: true }),
     copyReport: async () => ({ chars: 5 }),
   };
 

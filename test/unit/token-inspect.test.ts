@@ -73,7 +73,7 @@ describe('inspectToken (Genesys-shaped answers, fake HTTP)', () => {
     const st = { id: 'st-1', name: 'WebRTC Alice', type: 'inin_webrtc_softphone' };
     assert.deepStrictEqual(g.station, { associated: st, effective: st });
     assert.ok(http.requests.every((q) => q.headers?.authorization === `Bearer ${TOKEN}`));
-    assert.ok(r.sources.some((s) => s.verified === false && /domain:entity:action/.test(s.ref)), 'the permission format is flagged unverified');
+    assert.ok(r.sources.some((s) => s.verified === false && s.ref === 'docs/facts.md#permission-format'), 'the permission format is flagged unverified');
     assert.ok(!JSON.stringify(r).includes(TOKEN));
     const text = formatTokenReport(r, clock.now());
     assert.match(text, /Organization\s+Acme \(org-1\)/);

@@ -1,5 +1,5 @@
 // `call-doctor logout`: revokes the token where the server allows it
-// (DELETE /api/v2/tokens/me, FACTS.md §2.2) and forgets the stored session.
+// (DELETE /api/v2/tokens/me, docs/facts.md#token-info) and forgets the stored session.
 import { describeEnvironment, parseEnvironment } from '../../core/env/environment';
 import { authorizedHttp } from '../../core/auth/apiClient';
 import { SessionStore } from '../../core/auth/session';

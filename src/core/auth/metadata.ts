@@ -1,5 +1,5 @@
 // Where the login server's endpoints are. Genesys regions use the fixed
-// login.<env>/oauth/{authorize,token} paths (FACTS.md §1.3) and publish no
+// login.<env>/oauth/{authorize,token} paths (docs/facts.md#hosts) and publish no
 // metadata; custom servers are asked for RFC 8414 metadata (then OIDC
 // discovery), falling back to the same Genesys paths.
 import type { HttpPort, LogPort } from '../ports';
@@ -9,7 +9,7 @@ import { AuthError, asAuthError } from './errors';
 export interface AuthEndpoints {
   tokenEndpoint: string;
   authorizationEndpoint?: string;
-  /** RFC 8628; only known from metadata (Genesys has none, FACTS.md §1.1). */
+  /** RFC 8628; only known from metadata (Genesys has none, docs/facts.md#no-device-grant). */
   deviceAuthorizationEndpoint?: string;
   jwksUri?: string;
   issuer?: string;

@@ -1,5 +1,5 @@
 // Refreshing a session. Only sessions with a refresh token can be refreshed:
-// whether Genesys returns one for PKCE is UNVERIFIED (FACTS.md §1.1), and
+// whether Genesys returns one for PKCE is UNVERIFIED (docs/facts.md#pkce-refresh-token), and
 // client-credentials/device/token sessions are simply signed in again.
 import type { Clock, HttpPort, LogPort } from '../ports';
 import { AuthError } from './errors';
@@ -16,7 +16,7 @@ export function canRefresh(s: Session): boolean {
 export async function refreshSession(s: Session, ports: RefreshPorts): Promise<Session> {
   if (!s.refreshToken) {
     const why = s.grant === 'pkce'
-      ? 'The login server returned no refresh token with this browser sign-in (for Genesys PKCE this is expected: FACTS.md §1.1, unverified).'
+      ? 'The login server returned no refresh token with this browser sign-in (for Genesys PKCE this is expected: docs/facts.md#pkce-refresh-token, unverified).'
       : `A ${s.grant} session has no refresh token.`;
     throw new AuthError('no_refresh_token', `${why} Sign in again.`);
   }

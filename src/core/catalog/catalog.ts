@@ -46,7 +46,7 @@ interface State {
 }
 
 const SDK_SCOPES_UNKNOWN = {
-  ref: 'not known: purecloud-platform-client-v2 carries no per-operation OAuth scopes (callApi only names the scheme "PureCloud OAuth"); load a current Swagger document (https://api.<env>/api/v2/docs/swagger) to know them',
+  ref: 'docs/facts.md#operation-scopes',
   verified: false,
 };
 

@@ -1,5 +1,5 @@
 // Yes/no troubleshooting facts implied by specific documented error codes
-// (FACTS.md §3.4). The table is data/curated/error-code-facts.json:
+// (docs/facts.md#calls-error-codes). The table is data/curated/error-code-facts.json:
 // scripts/catalog/opsFacts.js applies it to the curated extract, this module
 // to Swagger documents loaded at run time.
 import { readDataJson } from '../data';

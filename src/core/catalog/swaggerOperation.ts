@@ -3,7 +3,7 @@
 // permissions, scopes (scheme "PureCloud OAuth") and x-inin-error-codes.
 import type { HttpMethod, Operation, ParamInfo, PermissionRequirement, ScopeRequirement } from './types';
 
-/** The OAuth security scheme name of the current Genesys spec (FACTS §3.2). */
+/** The OAuth security scheme name of the current Genesys spec (docs/facts.md#operation-scopes). */
 export const OAUTH_SCHEME = 'PureCloud OAuth';
 
 /** Operation data one Swagger document provides (no `origin` bookkeeping yet). */

@@ -20,7 +20,7 @@ export interface Environment {
   loginBaseUrl: string;
   /** Serves /api/v2/... */
   apiBaseUrl: string;
-  /** Set for the 18 Genesys regions (FACTS.md §1.3). */
+  /** Set for the 18 Genesys regions (docs/facts.md#regions). */
   region?: Region;
   /** True for anything that is not one of the Genesys regions. */
   custom: boolean;

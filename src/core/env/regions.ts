@@ -1,5 +1,5 @@
 // The 18 Genesys Cloud regions. Source: purecloud-platform-client-v2@262.0.0
-// src/purecloud-platform-client-v2/PureCloudRegionHosts.js (FACTS.md §1.3);
+// src/purecloud-platform-client-v2/PureCloudRegionHosts.js (docs/facts.md#regions);
 // the gc CLI's config.go carries the same list. Login is login.<env>, API is api.<env>.
 
 export interface Region { key: string; env: string }
@@ -26,7 +26,7 @@ export const REGIONS: readonly Region[] = [
 ];
 
 export const REGION_SOURCE = {
-  ref: 'purecloud-platform-client-v2@262.0.0 src/purecloud-platform-client-v2/PureCloudRegionHosts.js',
+  ref: 'docs/facts.md#regions',
   verified: true,
 } as const;
 

@@ -1,6 +1,6 @@
 // What each known Genesys error code means and how to fix it. Codes and
-// messages come from the 2018 Swagger's x-inin-error-codes (FACTS.md §3.4,
-// §4.2, §6.1; "VERIFIED (old spec)"); the 404/410 codes are generic.
+// messages come from the 2018 Swagger's x-inin-error-codes (docs/facts.md
+// #calls-error-codes, #permission-error-codes, #rate-limit-error); the 404 codes are generic.
 import type { SourceRef } from '../types';
 
 export interface CodeInfo {
@@ -13,21 +13,22 @@ export interface CodeInfo {
   source: SourceRef;
 }
 
-const OLD_SPEC: SourceRef = { ref: 'swagger-2018.json x-inin-error-codes (FACTS.md §3.4, §4.2)', verified: true };
+const OLD_SPEC: SourceRef = { ref: 'docs/facts.md#calls-error-codes', verified: true };
+const PERMISSION_CODES: SourceRef = { ref: 'docs/facts.md#permission-error-codes', verified: true };
 
 export const KNOWN_CODES: readonly CodeInfo[] = [
   {
-    code: 'missing.permissions', status: 403, rule: 'permission.missing', source: OLD_SPEC,
-    cause: 'The user (or the client\'s roles) lacks the permission(s) listed in the message. That this code means the operation requires ALL of its declared permissions is inferred from the texts (UNVERIFIED, FACTS.md §4.2).',
+    code: 'missing.permissions', status: 403, rule: 'permission.missing', source: PERMISSION_CODES,
+    cause: 'The user (or the client\'s roles) lacks the permission(s) listed in the message. That this code means the operation requires ALL of its declared permissions is inferred from the texts (UNVERIFIED, docs/facts.md#any-all-mapping).',
     fix: 'Add a role that grants the listed permission(s) to the user (or to the OAuth client\'s roles for client credentials), in the division that owns the object, then sign in again.',
   },
   {
-    code: 'missing.any.permissions', status: 403, rule: 'permission.missing', source: OLD_SPEC,
+    code: 'missing.any.permissions', status: 403, rule: 'permission.missing', source: PERMISSION_CODES,
     cause: 'The user (or the client\'s roles) holds none of the listed permissions; any one of them would do.',
     fix: 'Grant at least one of the listed permissions through a role, in the division that owns the object, then sign in again.',
   },
   {
-    code: 'not.authorized', status: 403, rule: 'permission.missing', source: { ref: 'swagger-2018.json x-inin-error-codes (FACTS.md §4.2); division cause UNVERIFIED as a specific message', verified: false },
+    code: 'not.authorized', status: 403, rule: 'permission.missing', source: { ref: 'docs/facts.md#division-not-authorized', verified: false },
     cause: 'Not authorized for this action. Possible reasons (UNVERIFIED): the permission is granted only in another division than the object\'s, or the OAuth client lacks the scope (the exact 403 for a missing scope is UNVERIFIED).',
     fix: 'Run `call-doctor check` on the request: it compares the token\'s scopes with the operation\'s and shows in which divisions your roles grant the permission.',
   },
@@ -39,7 +40,7 @@ export const KNOWN_CODES: readonly CodeInfo[] = [
   {
     code: 'conversation.error.no.user.station', status: 400, rule: 'station.none', source: OLD_SPEC,
     cause: 'The user has no station associated, and a station is required to place a call.',
-    fix: 'Associate a station with the user: PUT /api/v2/users/stations/me/associatedstation/{stationId} for yourself, or PUT /api/v2/users/{userId}/station/associatedstation/{stationId} (FACTS.md §5.2).',
+    fix: 'Associate a station with the user: PUT /api/v2/users/stations/me/associatedstation/{stationId} for yourself, or PUT /api/v2/users/{userId}/station/associatedstation/{stationId} (docs/facts.md#stations).',
   },
   {
     code: 'too.many.create.conversation.parameters', status: 400, source: OLD_SPEC,
@@ -47,7 +48,7 @@ export const KNOWN_CODES: readonly CodeInfo[] = [
     fix: 'Keep a single destination field in the body.',
   },
   {
-    code: 'too.many.requests', status: 429, source: { ref: 'swagger-2018.json (FACTS.md §6.1); Retry-After handling: gc CLI restclient.go', verified: true },
+    code: 'too.many.requests', status: 429, source: { ref: 'docs/facts.md#rate-limit-error', verified: true },
     cause: 'Rate limit exceeded: the message names the maximum number of requests and the window. Which counter it was (per token, user or OAuth client) is UNVERIFIED.',
     fix: 'Wait for the Retry-After seconds before retrying, and spread requests out (the limit values are UNVERIFIED; read GET /api/v2/organizations/limits/namespaces).',
   },
@@ -89,9 +90,9 @@ export function codeInfo(code: string | undefined): CodeInfo | undefined {
 
 export interface FolkloreShape { name: string; why: string }
 
-/** Error shapes from invented content (FACTS.md §0, §4.1). */
+/** Error shapes from invented content (docs/facts.md#folklore-sggu, #error-body). */
 export const FOLKLORE_SHAPES = {
-  errorsForbidden: { name: '{"errors":[{"code":"forbidden"}]}', why: 'invented on forum.sggu.com; a Genesys ErrorBody has a top-level code such as missing.permissions (FACTS.md §0, §4.1)' },
-  errorWrapper: { name: '{"error":{"code":"RATE_LIMIT"}}', why: 'invented on wiki.tinod.net; Genesys answers 429 with code too.many.requests and no "error" wrapper (FACTS.md §0, §6.1)' },
-  insufficientScope: { name: 'insufficient_scope', why: 'invented on forum.sggu.com; no official text for a missing-scope 403 is known (FACTS.md §0, §4.2)' },
+  errorsForbidden: { name: '{"errors":[{"code":"forbidden"}]}', why: 'invented on forum.sggu.com; a Genesys ErrorBody has a top-level code such as missing.permissions (docs/facts.md#error-body)' },
+  errorWrapper: { name: '{"error":{"code":"RATE_LIMIT"}}', why: 'invented on wiki.tinod.net; Genesys answers 429 with code too.many.requests and no "error" wrapper (docs/facts.md#rate-limit-error)' },
+  insufficientScope: { name: 'insufficient_scope', why: 'invented on forum.sggu.com; no official text for a missing-scope 403 is known (docs/facts.md#missing-scope-error)' },
 } satisfies Record<string, FolkloreShape>;

@@ -9,7 +9,7 @@ export interface Explanation {
   status?: number;
   code?: string;
   message?: string;
-  /** True when the code is one we know (FACTS.md); false for unknown codes or no body. */
+  /** True when the code is one we know (docs/facts.md); false for unknown codes or no body. */
   known: boolean;
   /** True when the body has the Genesys ErrorBody shape (top-level code/message). */
   genesysShape: boolean;
@@ -17,19 +17,19 @@ export interface Explanation {
   fix: string;
   /** Permission names from messageParams or the message text. */
   permissions: string[];
-  /** ANY = one of `permissions` suffices; ALL = each is needed (mapping UNVERIFIED, FACTS.md §4.2). */
+  /** ANY = one of `permissions` suffices; ALL = each is needed (mapping UNVERIFIED, docs/facts.md#any-all-mapping). */
   permissionsType?: 'ANY' | 'ALL';
   correlationId?: string;
   retryAfterSeconds?: number;
   /** The Call Doctor rule that checks this cause live. */
   rule?: string;
-  /** Invented error shapes recognised in the input (FACTS.md §0). */
+  /** Invented error shapes recognised in the input (docs/facts.md#folklore-sggu). */
   folklore: FolkloreShape[];
   source: SourceRef;
 }
 
 const PERMISSION = /\b[a-zA-Z][a-zA-Z0-9]*:[a-zA-Z*][a-zA-Z0-9*]*:[a-zA-Z*][a-zA-Z0-9*]*\b/g;
-const FACTS_ERRORS: SourceRef = { ref: 'FACTS.md §4.1 ErrorBody (purecloud-platform-client-v2@262.0.0 index.d.ts)', verified: true };
+const FACTS_ERRORS: SourceRef = { ref: 'docs/facts.md#error-body', verified: true };
 
 export function explainError(input: string | ParsedError, status?: number): Explanation {
   const parsed = typeof input === 'string' ? parseErrorInput(input, status) : input;
@@ -59,7 +59,7 @@ export function explainError(input: string | ParsedError, status?: number): Expl
       ...base, known: false,
       cause: `This is not a Genesys error shape: ${folklore.map((f) => `${f.name} (${f.why})`).join('; ')}.`,
       fix: 'Look at the raw HTTP answer from Genesys (status and JSON body with code, message, contextId) and explain that instead.',
-      source: { ref: 'FACTS.md §0, §4.1', verified: true },
+      source: { ref: 'docs/facts.md#error-body', verified: true },
     };
   }
   if (code) {

@@ -1,4 +1,4 @@
-// Bounded retries for lookups. Like the gc CLI (FACTS.md §6.1) we retry 429
+// Bounded retries for lookups. Like the gc CLI (docs/facts.md#retry-after) we retry 429
 // honouring Retry-After (seconds) and 5xx except 501, but the gc CLI waits up
 // to 180 s; an interactive diagnosis must answer quickly, so both the number
 // of attempts and the total waiting time are bounded much lower here. When the

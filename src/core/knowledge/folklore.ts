@@ -1,5 +1,5 @@
 // Names that circulate in forum answers and AI-written pages but that no
-// official Genesys artefact defines (FACTS.md §0), or real names used in the
+// official Genesys artefact defines (docs/facts.md#folklore-sggu), or real names used in the
 // wrong place. Each entry says what is true instead and where that truth
 // comes from, so a finding can name the real alternative with its source.
 import type { SourceRef } from '../types';
@@ -20,14 +20,14 @@ export interface FolkloreEntry {
   model?: string;
 }
 
-const SGGU = 'forum.sggu.com (FACTS.md §0: invented content)';
-const TINOD = 'wiki.tinod.net (FACTS.md §0: invented content)';
+const SGGU = 'forum.sggu.com (invented content: docs/facts.md#folklore-sggu)';
+const TINOD = 'wiki.tinod.net (invented content: docs/facts.md#folklore-tinod)';
 // The format rule is VERIFIED in part; the scope list and per-operation scopes are UNVERIFIED,
 // so the alternatives named by scope entries carry verified: false.
-const FORMAT: SourceRef = { ref: 'FACTS.md §0 (absent from official artefacts); §2.3 (scope format <domain> | <domain>:readonly VERIFIED in part; scope list UNVERIFIED); per-operation scopes UNVERIFIED (§3.2)', verified: false };
-const CALLS_DOC: SourceRef = { ref: 'purecloud-platform-client-v2@262.0.0 index.d.ts CreateCallRequest; FACTS.md §3.3', verified: true };
-const ON_BEHALF: SourceRef = { ref: 'SDK v259 docs ConversationsApi.md postConversationsCallsUserUserId; FACTS.md §3.5', verified: true };
-const NOT_ARTEFACT = 'appears in no official Genesys artefact checked (FACTS.md §0)';
+const FORMAT: SourceRef = { ref: 'docs/facts.md#operation-scopes', verified: false };
+const CALLS_DOC: SourceRef = { ref: 'docs/facts.md#create-call-request', verified: true };
+const ON_BEHALF: SourceRef = { ref: 'docs/facts.md#on-behalf-call', verified: true };
+const NOT_ARTEFACT = 'appears in no official Genesys artefact checked (docs/facts.md#folklore-other-names)';
 
 function scope(name: string, truth: string, why: string, source: SourceRef = FORMAT): FolkloreEntry {
   return { kind: 'scope', name, truth, why, source };
@@ -35,12 +35,12 @@ function scope(name: string, truth: string, why: string, source: SourceRef = FOR
 
 const SCOPES: FolkloreEntry[] = [
   scope('outbound:campaign:execute', 'Outbound API calls probably use the `outbound` scope (or `outbound:readonly`); campaign rights come from the permissions outbound:campaign:view/add/edit/delete on the user\'s roles.', NOT_ARTEFACT),
-  scope('outbound:campaign:write', 'Outbound API calls probably use the `outbound` scope (or `outbound:readonly`); the real campaign permissions are outbound:campaign:view/add/edit/delete.', 'neither a scope nor a permission in the artefacts checked (real campaign permissions: FACTS.md §5.5)'),
-  scope('outbound:contactlist:read', 'Probably the `outbound` scope (or `outbound:readonly`); the permission to read a contact list is outbound:contactList:view.', 'neither a scope nor a permission (FACTS.md §5.5)'),
-  scope('outbound:contact:write', 'Probably the `outbound` scope; contact-list rights are permissions such as outbound:contactList:view on the user\'s roles.', 'neither a scope nor a permission (FACTS.md §5.5)'),
-  scope('conversations:read', 'The read-only scope is probably `conversations:readonly`; `conversations` is read-write.', 'scopes end in `:readonly`, never `:read` (FACTS.md §2.3)'),
-  scope('conversations:write', 'The read-write scope is probably plain `conversations` (no `:write` suffix).', 'scopes have no `:write` suffix (FACTS.md §2.3)'),
-  scope('calls:view', 'Calls are part of the Conversations API: reading them probably needs `conversations:readonly`.', 'no `calls` domain in the scope list (FACTS.md §2.3; the list is UNVERIFIED)'),
+  scope('outbound:campaign:write', 'Outbound API calls probably use the `outbound` scope (or `outbound:readonly`); the real campaign permissions are outbound:campaign:view/add/edit/delete.', 'neither a scope nor a permission in the artefacts checked (real campaign permissions: docs/facts.md#outbound-campaigns)'),
+  scope('outbound:contactlist:read', 'Probably the `outbound` scope (or `outbound:readonly`); the permission to read a contact list is outbound:contactList:view.', 'neither a scope nor a permission (docs/facts.md#outbound-campaigns)'),
+  scope('outbound:contact:write', 'Probably the `outbound` scope; contact-list rights are permissions such as outbound:contactList:view on the user\'s roles.', 'neither a scope nor a permission (docs/facts.md#outbound-campaigns)'),
+  scope('conversations:read', 'The read-only scope is probably `conversations:readonly`; `conversations` is read-write.', 'scopes end in `:readonly`, never `:read` (docs/facts.md#scope-format)'),
+  scope('conversations:write', 'The read-write scope is probably plain `conversations` (no `:write` suffix).', 'scopes have no `:write` suffix (docs/facts.md#scope-format)'),
+  scope('calls:view', 'Calls are part of the Conversations API: reading them probably needs `conversations:readonly`.', 'no `calls` domain in the scope list (docs/facts.md#scope-names; the list is UNVERIFIED)'),
   scope('calls:modify', 'The Conversations API scope is probably `conversations`; the only permission POST /api/v2/conversations/calls declares is conversation:conference:add.', NOT_ARTEFACT),
   scope('callcenter:outboundcalls:modify', 'POST /api/v2/conversations/calls almost certainly needs the `conversations` scope (campaigns: probably `outbound`; UNVERIFIED until read from the live spec).', NOT_ARTEFACT),
   scope('calls:outbound', 'POST /api/v2/conversations/calls almost certainly needs the `conversations` scope (UNVERIFIED until read from the live spec).', `invented on ${SGGU}`),
@@ -62,19 +62,19 @@ const SCOPES: FolkloreEntry[] = [
 ];
 
 const ENDPOINTS: FolkloreEntry[] = [
-  { kind: 'endpoint', name: 'GET /api/v2/users/{userId}/permissions', truth: 'Read a user\'s grants with GET /api/v2/authorization/subjects/{subjectId} or GET /api/v2/users/{subjectId}/roles (both ANY authorization:grant:view); for yourself GET /api/v2/users/me?expand=authorization.', why: 'absent from SDK v262 UsersApi.js and the v259 docs', source: { ref: 'purecloud-platform-client-v2@262.0.0 UsersApi.js; SDK v259 docs; FACTS.md §5.1', verified: true } },
-  { kind: 'endpoint', name: 'GET /api/v2/outbound/routes', truth: 'Outbound routes are telephony objects: GET /api/v2/telephony/providers/edges/outboundroutes or GET /api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes (ANY telephony:plugin:all).', why: 'no such path in the SDK; outbound routes live under telephony/providers/edges', source: { ref: 'SDK v259 docs TelephonyProvidersEdgeApi.md; FACTS.md §5.3', verified: true } },
-  { kind: 'endpoint', name: 'POST /api/v2/oauth/token', truth: 'The token endpoint is POST https://login.<env>/oauth/token (form-urlencoded), on the login host, without /api/v2.', why: 'the SDK requests tokens from login.<env> (authUrl), not from the API host', source: { ref: 'purecloud-platform-client-v2@262.0.0 configuration.js (authUrl = https://login.${environment}); FACTS.md §1.3', verified: true } },
+  { kind: 'endpoint', name: 'GET /api/v2/users/{userId}/permissions', truth: 'Read a user\'s grants with GET /api/v2/authorization/subjects/{subjectId} or GET /api/v2/users/{subjectId}/roles (both ANY authorization:grant:view); for yourself GET /api/v2/users/me?expand=authorization.', why: 'absent from SDK v262 UsersApi.js and the v259 docs', source: { ref: 'docs/facts.md#no-users-permissions-endpoint', verified: true } },
+  { kind: 'endpoint', name: 'GET /api/v2/outbound/routes', truth: 'Outbound routes are telephony objects: GET /api/v2/telephony/providers/edges/outboundroutes or GET /api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes (ANY telephony:plugin:all).', why: 'no such path in the SDK; outbound routes live under telephony/providers/edges', source: { ref: 'docs/facts.md#outbound-routes', verified: true } },
+  { kind: 'endpoint', name: 'POST /api/v2/oauth/token', truth: 'The token endpoint is POST https://login.<env>/oauth/token (form-urlencoded), on the login host, without /api/v2.', why: 'the SDK requests tokens from login.<env> (authUrl), not from the API host', source: { ref: 'docs/facts.md#hosts', verified: true } },
 ];
 
 function field(name: string, truth: string, why: string, source: SourceRef = CALLS_DOC): FolkloreEntry {
   return { kind: 'field', name, truth, why, source, model: 'CreateCallRequest' };
 }
 
-const CAMPAIGNS: SourceRef = { ref: 'SDK v259 docs OutboundApi.md; FACTS.md §5.5', verified: true };
+const CAMPAIGNS: SourceRef = { ref: 'docs/facts.md#outbound-campaigns', verified: true };
 const FIELDS: FolkloreEntry[] = [
   field('to', 'put the number to dial in `phoneNumber` (a string; one destination per request)', `\`to\` is not a CreateCallRequest field (invented on ${SGGU})`),
-  field('to[].phoneNumber', 'use `phoneNumber` (a single string): the request takes one destination only', 'CreateCallRequest has no `to` array; exactly one destination per request (FACTS.md §3.3, too.many.create.conversation.parameters)'),
+  field('to[].phoneNumber', 'use `phoneNumber` (a single string): the request takes one destination only', 'CreateCallRequest has no `to` array; exactly one destination per request (docs/facts.md#single-destination)'),
   field('to[].name', 'a single-number call has no field for the callee\'s name (Destination.name exists only in `participants`, for ad-hoc conferences)', 'CreateCallRequest has no `to` array'),
   field('from', 'the caller is the token\'s user; to call as another user use POST /api/v2/conversations/calls/user/{userId}; set the caller id with `callerId` and `callerIdName`', `\`from\` is not a CreateCallRequest field (invented on ${SGGU})`),
   field('from.id', 'to place the call for that user use POST /api/v2/conversations/calls/user/{userId} (ANY conversation:call:add or conversation:agentlessCall:add)', 'the caller is never a body field', ON_BEHALF),
@@ -88,18 +88,18 @@ const FIELDS: FolkloreEntry[] = [
   field('type', 'this endpoint only places calls, so there is no type to choose', '`type` is not a CreateCallRequest field'),
   field('callType', 'this endpoint only places calls, so there is no call type to choose', `\`callType\` is not a CreateCallRequest field (invented on ${SGGU})`),
   field('metadata', 'campaigns are the Outbound API (/api/v2/outbound/campaigns), unrelated to this endpoint; for custom data use `attributes` (a map of strings)', '`metadata` is not a CreateCallRequest field', CAMPAIGNS),
-  field('metadata.outbound.campaignId', 'campaigns are run by the Outbound API (/api/v2/outbound/campaigns), not by placing a call; POST /api/v2/conversations/calls has no campaign field', 'unrelated to this endpoint (FACTS.md §5.5)', CAMPAIGNS),
+  field('metadata.outbound.campaignId', 'campaigns are run by the Outbound API (/api/v2/outbound/campaigns), not by placing a call; POST /api/v2/conversations/calls has no campaign field', 'unrelated to this endpoint (docs/facts.md#outbound-campaigns)', CAMPAIGNS),
 ];
 
 const OTHERS: FolkloreEntry[] = [
-  { kind: 'sdk-method', name: 'setScopes', truth: 'the SDK has no setScopes: scopes are configured on the OAuth client in Genesys Cloud admin (Admin > Integrations > OAuth), not requested by the SDK; client-credentials clients get roles instead of scopes', why: 'no such method in purecloud-platform-client-v2@262.0.0 ApiClient.js', source: { ref: 'purecloud-platform-client-v2@262.0.0 ApiClient.js; OAuthClientRequest.md (FACTS.md §1.1)', verified: true } },
+  { kind: 'sdk-method', name: 'setScopes', truth: 'the SDK has no setScopes: scopes are configured on the OAuth client in Genesys Cloud admin (Admin > Integrations > OAuth), not requested by the SDK; client-credentials clients get roles instead of scopes', why: 'no such method in purecloud-platform-client-v2@262.0.0 ApiClient.js', source: { ref: 'docs/facts.md#sdk-login-methods', verified: true } },
   { kind: 'header', name: 'x-genesys-user-id', truth: 'no such header appears in any official artefact checked: POST /api/v2/conversations/calls places the call as the token\'s user; to call for another user use POST /api/v2/conversations/calls/user/{userId}', why: `invented on ${SGGU}`, source: ON_BEHALF },
-  { kind: 'grant', name: 'impersonation', truth: 'the grant types are CODE, TOKEN, SAML2BEARER, PASSWORD and CLIENT-CREDENTIALS (plus PKCE on a Code Authorization client); there is no impersonation grant', why: `invented on ${SGGU}`, source: { ref: 'terraform-provider-genesyscloud oauth_client schema authorized_grant_type; FACTS.md §1.1', verified: true } },
-  { kind: 'error-body', name: 'insufficient_scope', truth: 'Genesys 403 bodies are ErrorBody {message, code, status, contextId, ...} with codes such as missing.permissions, missing.any.permissions, not.authorized', why: `invented on ${SGGU}`, source: { ref: 'index.d.ts ErrorBody; swagger-2018 x-inin-error-codes (FACTS.md §4)', verified: true } },
-  { kind: 'error-body', name: 'errors[].code=forbidden', truth: 'ErrorBody has no top-level errors[].code="forbidden"; read `code` (e.g. missing.any.permissions) and `message`', why: `invented on ${SGGU}`, source: { ref: 'index.d.ts ErrorBody (FACTS.md §4.1)', verified: true } },
-  { kind: 'error-body', name: 'error.code=RATE_LIMIT', truth: 'a 429 has code too.many.requests (the official gc CLI waits for its Retry-After header); ErrorBody has no `error` wrapper', why: `invented on ${TINOD}`, source: { ref: 'swagger-2018 x-inin-error-codes; gc CLI restclient.go (FACTS.md §6.1)', verified: true } },
-  { kind: 'claim', name: 'JWT claims', truth: 'tokens are treated as opaque: check them with GET /api/v2/tokens/me instead of decoding', why: `invented on ${SGGU}`, source: { ref: 'FACTS.md §2.1 (opaque tokens: UNVERIFIED, strong indirect evidence)', verified: false } },
-  { kind: 'claim', name: '60 requests/minute', truth: 'limits are reportedly per token/user (e.g. 300 per client-credentials token per minute, per community posts: UNVERIFIED); read GET /api/v2/organizations/limits/namespaces', why: `invented on ${TINOD}`, source: { ref: 'FACTS.md §6.1', verified: false } },
+  { kind: 'grant', name: 'impersonation', truth: 'the grant types are CODE, TOKEN, SAML2BEARER, PASSWORD and CLIENT-CREDENTIALS (plus PKCE on a Code Authorization client); there is no impersonation grant', why: `invented on ${SGGU}`, source: { ref: 'docs/facts.md#grant-types', verified: true } },
+  { kind: 'error-body', name: 'insufficient_scope', truth: 'Genesys 403 bodies are ErrorBody {message, code, status, contextId, ...} with codes such as missing.permissions, missing.any.permissions, not.authorized', why: `invented on ${SGGU}`, source: { ref: 'docs/facts.md#permission-error-codes', verified: true } },
+  { kind: 'error-body', name: 'errors[].code=forbidden', truth: 'ErrorBody has no top-level errors[].code="forbidden"; read `code` (e.g. missing.any.permissions) and `message`', why: `invented on ${SGGU}`, source: { ref: 'docs/facts.md#error-body', verified: true } },
+  { kind: 'error-body', name: 'error.code=RATE_LIMIT', truth: 'a 429 has code too.many.requests (the official gc CLI waits for its Retry-After header); ErrorBody has no `error` wrapper', why: `invented on ${TINOD}`, source: { ref: 'docs/facts.md#rate-limit-error', verified: true } },
+  { kind: 'claim', name: 'JWT claims', truth: 'tokens are treated as opaque: check them with GET /api/v2/tokens/me instead of decoding', why: `invented on ${SGGU}`, source: { ref: 'docs/facts.md#opaque-tokens', verified: false } },
+  { kind: 'claim', name: '60 requests/minute', truth: 'limits are reportedly per token/user (e.g. 300 per client-credentials token per minute, per community posts: UNVERIFIED); read GET /api/v2/organizations/limits/namespaces', why: `invented on ${TINOD}`, source: { ref: 'docs/facts.md#rate-limit-values', verified: false } },
 ];
 
 export const FOLKLORE: readonly FolkloreEntry[] = [...SCOPES, ...ENDPOINTS, ...FIELDS, ...OTHERS];

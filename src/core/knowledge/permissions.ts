@@ -1,15 +1,15 @@
 // Permission names (domain:entity:action) known offline. The catalog supplies
-// those from curated facts and loaded Swagger documents; FACTS.md names a few
+// those from curated facts and loaded Swagger documents; docs/facts.md names a few
 // more explicitly. The live GET /api/v2/authorization/permissions catalogue can
 // be layered on top with withLivePermissions().
 import type { SourceRef } from '../types';
 
 export const FACTS_PERMISSIONS_SOURCE: SourceRef = {
-  ref: 'SDK v259 docs build/docs/*Api.md "Requires ANY|ALL permissions" (FACTS.md §3, §5)',
+  ref: 'docs/facts.md#sdk-permission-docs',
   verified: true,
 };
 
-/** Permissions FACTS.md names explicitly (§3.1, §3.5, §5.1 to §5.5), all VERIFIED. */
+/** Permissions docs/facts.md names explicitly (calls, on-behalf, lookups, campaigns), all VERIFIED. */
 export const FACTS_PERMISSIONS: readonly string[] = [
   'conversation:conference:add', 'conversation:call:add', 'conversation:agentlessCall:add',
   'conversation:communication:disconnect',
@@ -37,7 +37,7 @@ export class PermissionSet {
   get size(): number { return this.names.size; }
 }
 
-/** FACTS permissions plus the catalog's `knownPermissions()`. */
+/** The permissions the facts reference names, plus the catalog's `knownPermissions()`. */
 export function offlinePermissions(catalogPermissions?: ReadonlySet<string>): PermissionSet {
   return new PermissionSet([...FACTS_PERMISSIONS, ...(catalogPermissions ?? [])]);
 }

@@ -1,4 +1,4 @@
-// OAuth scope names. Format (FACTS.md §2.3, VERIFIED in part): `<domain>` is
+// OAuth scope names. Format (docs/facts.md#scope-format, VERIFIED): `<domain>` is
 // read-write, `<domain>:readonly` read-only, kebab-case domains; three-part
 // `a:b:c` strings are permissions, never scopes. The offline list comes from a
 // third-party app configuration (UNVERIFIED), so its entries are verified:false
@@ -9,11 +9,11 @@ import { folkloreScope, type FolkloreEntry } from './folklore';
 export interface ScopeEntry { name: string; source: SourceRef }
 
 const LIST_SOURCE: SourceRef = {
-  ref: 'FACTS.md §2.3 scope list (third-party app configuration submitted to POST /api/v2/oauth/clients; UNVERIFIED)',
+  ref: 'docs/facts.md#scope-names',
   verified: false,
 };
 export const SCOPE_FORMAT_SOURCE: SourceRef = {
-  ref: 'FACTS.md §2.3: scopes are <domain> (read-write) or <domain>:readonly; x:y:z strings are permissions (help.mypurecloud.com "Permissions and scopes in the public API", VERIFIED in part)',
+  ref: 'docs/facts.md#scope-format',
   verified: true,
 };
 
@@ -26,7 +26,7 @@ const PAIRS = ['alerting', 'analytics', 'architect', 'assistants', 'authorizatio
 const READONLY_ONLY = ['audits', 'billing', 'identity-providers', 'search', 'streaming-events'];
 const PLAIN_ONLY = ['notifications', 'upload', 'user-basic-info'];
 
-/** Names from FACTS §2.3, every one verified:false. */
+/** Names from docs/facts.md#scope-names, every one verified:false. */
 export const OFFLINE_SCOPES: readonly string[] = [
   ...PAIRS.flatMap((d) => [d, `${d}:readonly`]),
   ...READONLY_ONLY.map((d) => `${d}:readonly`),
@@ -68,7 +68,7 @@ export function defaultScopeRegistry(): ScopeRegistry {
 /**
  * Scope names declared by a Swagger 2.0 document: the `PureCloud OAuth` scheme's
  * per-operation `security` lists and `securityDefinitions[...].scopes`. Only that
- * scheme counts (FACTS §3.2): the 2018 spec's "PureCloud Auth": ["all"] is no scope.
+ * scheme counts (docs/facts.md#swagger-2018): the 2018 spec's "PureCloud Auth": ["all"] is no scope.
  */
 export function scopesFromSwagger(doc: unknown): string[] {
   const out = new Set<string>();
@@ -92,14 +92,14 @@ export function scopesFromSwagger(doc: unknown): string[] {
 export function acceptScopesFromSwagger(registry: ScopeRegistry, doc: unknown, docName: string): ScopeRegistry {
   const names = scopesFromSwagger(doc);
   if (!names.length) return registry;
-  return registry.with(names, { ref: `Swagger ${docName} security "PureCloud OAuth"`, verified: true });
+  return registry.with(names, { ref: `docs/facts.md#swagger-scopes ${docName}`, verified: true });
 }
 
 /** From a live `OAuthScopeListing {entities: OAuthScope{id}}` (GET /api/v2/oauth/scopes): authoritative. */
 export function fromLiveScopes(listing: unknown, region?: string): ScopeRegistry {
   const entities = (listing as { entities?: { id?: unknown }[] } | undefined)?.entities;
   if (!Array.isArray(entities)) throw new Error('GET /api/v2/oauth/scopes: expected an OAuthScopeListing with an entities array');
-  const source: SourceRef = { ref: `GET /api/v2/oauth/scopes${region ? ` (${region})` : ''}`, verified: true };
+  const source: SourceRef = { ref: `docs/facts.md#scope-list-live${region ? ` ${region}` : ''}`, verified: true };
   const names = entities.map((e) => e?.id).filter((id): id is string => typeof id === 'string' && id.length > 0);
   return new ScopeRegistry(names.map((name) => ({ name, source })), true);
 }

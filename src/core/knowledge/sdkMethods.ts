@@ -27,7 +27,7 @@ export function sdkMethodIndex(data: SdkMethodsFile, sourceRef?: string): SdkMet
     for (const n of names) all.add(n);
   }
   if (!classes.size) throw new Error('sdk-methods.json has no classes: regenerate it with `npm run catalog`');
-  return { classes, all, source: { ref: sourceRef ?? data._meta?.source ?? 'purecloud-platform-client-v2@262.0.0 index.d.ts', verified: true } };
+  return { classes, all, source: { ref: sourceRef ?? 'docs/facts.md#sdk-package', verified: true } };
 }
 
 let loaded: SdkMethodsLoad | undefined;
@@ -56,7 +56,7 @@ export function sdkMethodsOf(catalog: object): SdkMethodsLoad {
   const fn = (catalog as { sdkClasses?: () => ReadonlyMap<string, { methods?: string[]; undeclaredImplemented?: string[] }> }).sdkClasses;
   if (typeof fn !== 'function') return loadSdkMethods();
   try {
-    return { index: sdkMethodIndex({ classes: Object.fromEntries(fn.call(catalog)) }, 'purecloud-platform-client-v2@262.0.0 index.d.ts and ApiClient.js (data/catalog/sdk-methods.json)') };
+    return { index: sdkMethodIndex({ classes: Object.fromEntries(fn.call(catalog)) }) };
   } catch (e) {
     return { problem: (e as Error).message };
   }

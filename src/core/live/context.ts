@@ -35,7 +35,7 @@ export class CheckContext {
   fact(name: 'requiresUserContext' | 'requiresStation'): OperationFact | undefined {
     const f = this.op[name];
     if (f) return f;
-    // The catalog normally carries these; FACTS.md §3.4 is the fallback for the call endpoint.
+    // The catalog normally carries these; docs/facts.md#calls-error-codes is the fallback for the call endpoint.
     if (this.op.method === 'POST' && this.op.path === '/api/v2/conversations/calls') {
       return { value: true, source: name === 'requiresStation' ? SRC.station : SRC.userContext };
     }

@@ -1,5 +1,5 @@
 // Classifying a dialed number with a site's number plans, and finding an
-// outbound route for that classification (FACTS.md §5.3). This approximates
+// outbound route for that classification (docs/facts.md#route-evaluation). This approximates
 // Genesys' own evaluation (plans in priority order, first match wins), so the
 // route verdict carries verified: false.
 import { rec, str } from './lookups';

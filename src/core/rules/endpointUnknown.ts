@@ -10,7 +10,7 @@ import { requestFacts } from './support/request';
 const ID = 'endpoint.unknown';
 
 function catalogSource(ctx: RuleContext): SourceRef {
-  return { ref: `purecloud-platform-client-v2@${ctx.catalog.manifest.sdkVersion} *Api.js operations (call-doctor catalog)`, verified: true };
+  return { ref: 'docs/facts.md#sdk-package', verified: true };
 }
 
 /** A whole object literal (a `{ ...base, x }` spread is much slower in V8); the key order findings always had. */

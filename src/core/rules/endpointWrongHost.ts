@@ -1,6 +1,6 @@
 // endpoint.wrong-host: Genesys serves tokens and sign-in on login.<env>
 // (POST https://login.<env>/oauth/token) and the Platform API on api.<env>
-// (SDK configuration.js; FACTS.md §1.3). Flags token requests sent to the API
+// (SDK configuration.js; docs/facts.md#hosts). Flags token requests sent to the API
 // host or to /api/v2/oauth/token, API paths sent to login.<env>, and hosts
 // that look like Genesys but are none of the 18 region environments.
 import { REGIONS, REGION_SOURCE } from '../env/regions';
@@ -11,7 +11,7 @@ import { closest } from './support/similar';
 
 const ID = 'endpoint.wrong-host';
 const HOSTS: SourceRef = {
-  ref: 'purecloud-platform-client-v2@262.0.0 configuration.js (basePath = https://api.${environment}, authUrl = https://login.${environment}); FACTS.md §1.3',
+  ref: 'docs/facts.md#hosts',
   verified: true,
 };
 

@@ -1,6 +1,6 @@
 // grant.no-user-context: a client-credentials token (grant_type=client_credentials
 // in the same .http file) used for an operation that needs a user context.
-// Genesys answers 400 not.a.user, not 403 (swagger-2018 x-inin-error-codes; FACTS.md §3.4).
+// Genesys answers 400 not.a.user, not 403 (docs/facts.md#calls-error-codes).
 import type { Rule, RuleContext } from '../lintTypes';
 import type { ParsedRequest } from '../sources/types';
 import type { Finding } from '../types';

@@ -10,12 +10,12 @@ const ID = 'payload.destination';
 export const DESTINATION_FIELDS = ['phoneNumber', 'callQueueId', 'callUserId', 'conversationIds', 'participants'] as const;
 
 const OLD_SPEC: SourceRef = {
-  ref: 'swagger-2018 (platform-client-sdk-javascript@16de29d7) POST /api/v2/conversations/calls x-inin-error-codes 400 too.many.create.conversation.parameters; FACTS.md §3.3/§3.4 (VERIFIED, old spec)',
+  ref: 'docs/facts.md#single-destination',
   verified: true,
 };
 
 const BY_MODEL: SourceRef = {
-  ref: `${OLD_SPEC.ref}; applied to this operation because its body is CreateCallRequest (inference)`,
+  ref: 'docs/facts.md#single-destination-other-operations',
   verified: false,
 };
 

@@ -23,7 +23,7 @@ export const payloadInferredOperation: Rule = {
       out.push({
         rule: ID, severity: 'info', range: a.range, request: req.index, fixes: [],
         message: `Treated as the body of ${what} because its top-level fields look like a call body and no "$schema" or payload association setting names an operation.${model ? ` To pin it, add "$schema": "${schemaIdFor(model)}".` : ''}`,
-        source: { ref: 'call-doctor payload association (inferred from field names)', verified: false },
+        source: { ref: 'docs/facts.md#payload-association', verified: false },
       });
     }
     return out;

@@ -41,7 +41,7 @@ export const payloadInvalidJson: Rule = {
         range: body.rangeAt(err.offset, err.offset < body.text.length ? len : 0),
         request: req.index,
         fixes: [],
-        source: { ref: 'RFC 8259 (JSON); swagger-2018 x-inin-error-codes 400 bad.request (FACTS.md §3.4; that a parse error gets this code is inferred)', verified: true },
+        source: { ref: 'docs/facts.md#invalid-json', verified: true },
       });
     }
     return out;

@@ -36,7 +36,7 @@ export const payloadPhoneFormat: Rule = {
         out.push({
           rule: ID, severity: 'warning', range, request: p.req.index, pointer: v.pointer, fixes,
           message: `\`${v.fieldPath}\` ${JSON.stringify(value)} is not in E.164 form (${why}): write + country code and digits, e.g. "+15551234567"${fixes.length ? ` (here "${cleaned}")` : ''}, or a tel: URI.`,
-          source: { ref: 'CreateCallRequest.phoneNumber/callerId "The phone number to dial" (FACTS.md §3.3); E.164 as the required form is an inference', verified: false },
+          source: { ref: 'docs/facts.md#phone-format', verified: false },
         });
       }
     }

@@ -3,7 +3,6 @@
 // come from roles; scopes are `<domain>` or `<domain>:readonly`.
 import type { Rule } from '../lintTypes';
 import type { Finding } from '../types';
-import { FACTS_PERMISSIONS_SOURCE } from '../knowledge/permissions';
 import { SCOPE_FORMAT_SOURCE } from '../knowledge/scopes';
 import { scopeFixes } from './support/scopeFixes';
 import { knowledge, scopeSites } from './support/scopeSites';
@@ -32,7 +31,7 @@ export const scopeIsPermission: Rule = {
         rule: ID, severity: 'error', range: site.range, request: site.request, pointer: site.pointer,
         fixes: scopeFixes(ctx.parsed.doc, site, registry, registry.authoritative),
         message: `\`${cls.name}\` is a permission, not an OAuth scope: ${roles}.${alt}`,
-        source: { ref: `${SCOPE_FORMAT_SOURCE.ref}; permission names: ${FACTS_PERMISSIONS_SOURCE.ref} or the catalog`, verified: true },
+        source: SCOPE_FORMAT_SOURCE,
         explanation: cls.folklore ? `Forum answers use it as a scope (${cls.folklore.why}).` : undefined,
       });
     }

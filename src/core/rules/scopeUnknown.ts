@@ -59,7 +59,7 @@ function describe(site: ScopeSite, authoritative: boolean): { severity: Severity
       };
     case 'unknown': {
       if (authoritative) {
-        return { severity: 'error', message: `\`${cls.name}\` is not in this org's scope list (GET /api/v2/oauth/scopes).${suggest(site)}${grantNote(site)}`, source: { ref: 'GET /api/v2/oauth/scopes', verified: true } };
+        return { severity: 'error', message: `\`${cls.name}\` is not in this org's scope list (GET /api/v2/oauth/scopes).${suggest(site)}${grantNote(site)}`, source: { ref: 'docs/facts.md#scope-list-live', verified: true } };
       }
       if (cls.shape !== 'scope') {
         return { severity: 'error', message: `\`${cls.name}\` is not a valid Genesys OAuth scope name: ${SHAPE}.${suggest(site)}${grantNote(site)}`, source: SCOPE_FORMAT_SOURCE };
@@ -67,7 +67,7 @@ function describe(site: ScopeSite, authoritative: boolean): { severity: Severity
       return {
         severity: 'warning',
         message: `\`${cls.name}\` is not a known Genesys OAuth scope (checked against an offline list that is not verified; a live check reads GET /api/v2/oauth/scopes).${suggest(site)}${grantNote(site)}`,
-        source: { ref: 'FACTS.md §2.3 scope list (UNVERIFIED)', verified: false },
+        source: { ref: 'docs/facts.md#scope-names', verified: false },
       };
     }
     default:

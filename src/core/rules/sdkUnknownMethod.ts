@@ -31,7 +31,7 @@ export const sdkUnknownMethod: Rule = {
       return [{
         rule: ID, severity: 'info', range: calls[0].methodRange, fixes: [],
         message: `Could not determine whether SDK method names exist: ${k.sdkMethodsProblem ?? 'the SDK method list is not loaded'}.`,
-        source: { ref: 'data/catalog/sdk-methods.json', verified: false },
+        source: { ref: 'docs/facts.md#sdk-package', verified: true },
       }];
     }
     const out: Finding[] = [];

@@ -27,7 +27,7 @@ export const variableUnresolved: Rule = {
       out.push({
         rule: ID, severity: 'warning', range: v.range, request, fixes: [],
         message: `\`{{${v.name}}}\`${where} cannot be resolved${v.problem ? `: ${v.problem}` : ''}.${define}`,
-        source: { ref: 'REST Client / JetBrains HTTP Client variable rules (call-doctor parser)', verified: true },
+        source: { ref: 'docs/facts.md#http-file-variables', verified: true },
       });
     };
     for (const req of ctx.parsed.requests) {

@@ -2,8 +2,8 @@
 // operation by, in this order:
 //   1. a `$schema` naming one of our body-model schemas (schemaId.ts);
 //   2. settings globs (options.payloadAssociations, first match wins, minimatch);
-//   3. inference: top-level fields of CreateCallRequest (FACTS §3.3) or the forum
-//      folklore call shape (from/to/type/metadata/routing/agentId/callType, FACTS §0)
+//   3. inference: top-level fields of CreateCallRequest (docs/facts.md#create-call-request) or the forum
+//      folklore call shape (from/to/type/metadata/routing/agentId/callType, docs/facts.md#folklore-sggu)
 //      -> POST /api/v2/conversations/calls, by: 'inferred' (rules report it as info).
 // Anything else (package.json, tsconfig.json, env files, ...) yields no request.
 import type { Node } from 'jsonc-parser';
@@ -16,13 +16,13 @@ import { MAX_JSON_DEPTH, parseJsonBody, TOO_DEEP } from './json';
 import type { ParsedDocument, ParsedRequest, ParseOptions, RequestBody, SourceDocument, SourceProblem } from './types';
 import { relativeForGlob } from './paths';
 
-/** The operation an inferred call payload is meant for (SDK method name, path). VERIFIED: FACTS §3. */
+/** The operation an inferred call payload is meant for (SDK method name, path). VERIFIED: docs/facts.md#create-call-request */
 export const INFERRED_CALL_OPERATION = { id: 'postConversationsCalls', method: 'POST', path: '/api/v2/conversations/calls' } as const;
 
-/** CreateCallRequest fields specific enough to identify a call body (FACTS §3.3). */
+/** CreateCallRequest fields specific enough to identify a call body (docs/facts.md#create-call-request). */
 const CREATE_CALL_FIELDS = ['phoneNumber', 'callerId', 'callerIdName', 'callFromQueueId', 'callQueueId', 'callUserId',
   'routingSkillsIds', 'routingSkillExpression', 'conversationIds', 'uuiData', 'externalContactId'];
-/** Invented call fields seen in forum answers (FACTS §0); a payload using them is still meant as a call. */
+/** Invented call fields seen in forum answers (docs/facts.md#folklore-sggu); a payload using them is still meant as a call. */
 const FOLKLORE_CALL_FIELDS = ['from', 'to', 'type', 'metadata', 'routing', 'agentId', 'callType'];
 const FOLKLORE_ANCHORS = ['from', 'to', 'agentId', 'callType'];
 

@@ -39,7 +39,7 @@ export async function describeAccount(session: Session, http: HttpPort, signal?:
 /**
  * The scopes a token carries, for sessions whose token response named none
  * (Genesys token responses carry no `scope`): GET /api/v2/tokens/me
- * `authorizedScope` (FACTS.md §2.2). Undefined when the API does not answer with a list.
+ * `authorizedScope` (docs/facts.md#token-info). Undefined when the API does not answer with a list.
  */
 export async function authorizedScopes(session: Session, http: HttpPort, signal?: AbortSignal): Promise<string[] | undefined> {
   try {

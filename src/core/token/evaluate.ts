@@ -96,7 +96,7 @@ export function callerDivision(g: Grants): DivisionContext | undefined {
 
 const possessive = (d: DivisionContext) => (d.whose === 'you' ? 'your' : `${d.whose}'s`);
 const verified = (s: SourceRef) => `${s.ref}${s.verified ? '' : ' (UNVERIFIED)'}`;
-const DIVISION_SOURCE: SourceRef = { ref: 'FACTS.md §4.2: division-scoped grants can yield 403 not.authorized (UNVERIFIED)', verified: false };
+const DIVISION_SOURCE: SourceRef = { ref: 'docs/facts.md#division-not-authorized', verified: false };
 
 /** The shared wording of a grant outside the call's division (tree rows and doctor findings). */
 export function onlyInDivisionText(divisions: string[], d: DivisionContext): string {

@@ -1,6 +1,6 @@
 // One model of "who is this token and what may it do", read by one function
 // from GET /api/v2/tokens/me, /users/me?expand=authorization,station and
-// /authorization/subjects/me (FACTS.md §2.2, §5.1). Sign-in, the token tree,
+// /authorization/subjects/me (docs/facts.md#token-info, #user-me, #authz-subject). Sign-in, the token tree,
 // the CLI `token` command and the Call Doctor all read it through readGrants,
 // each with its own transport (GrantFetch), so they cannot read it differently.
 import type { GrantKind } from '../auth/session';
@@ -119,7 +119,7 @@ export async function readGrants(fetch: GrantFetch, opts: ReadGrantsOptions): Pr
   if (g.account.kind === 'client') {
     Object.assign(g.account, { name: g.client?.name ? `${g.client.name} (OAuth client)` : undefined, id: g.client?.id });
     notes.push('Client-credentials token: no user context, so there are no user roles, permissions or station; ' +
-      "the OAuth client's own roles apply, and user-only APIs such as POST /api/v2/conversations/calls refuse it (FACTS.md §1.1, §5.1).");
+      "the OAuth client's own roles apply, and user-only APIs such as POST /api/v2/conversations/calls refuse it (docs/facts.md#client-credentials-no-user).");
   }
 
   // Permissions: the subject's grants (with divisions), else the client's roles, else users/me (no divisions).

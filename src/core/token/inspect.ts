@@ -1,5 +1,5 @@
 // inspectToken: what a session's token is and what it may do: its Grants
-// (readGrants: GET /api/v2/tokens/me, users/me, subjects/me, FACTS.md §2.2, §5.1)
+// (readGrants: GET /api/v2/tokens/me, users/me, subjects/me, docs/facts.md#token-info, #user-me)
 // plus the token's format, JWT claims and expiry.
 import type { Clock, HttpPort, LogPort } from '../ports';
 import type { Evidence, SourceRef } from '../types';
@@ -12,11 +12,11 @@ import type { TokenReport } from './types';
 export interface InspectPorts { http: HttpPort; clock: Clock; log?: LogPort; signal?: AbortSignal }
 
 export const TOKEN_SOURCES: Record<string, SourceRef> = {
-  tokenInfo: { ref: 'FACTS.md §2.2: GET /api/v2/tokens/me returns TokenInfo (purecloud-platform-client-v2@262.0.0 index.d.ts)', verified: true },
-  userMe: { ref: 'FACTS.md §5.1: GET /api/v2/users/me?expand=authorization,station (UserMe.authorization, UserMe.station = UserStations), not valid for client credentials', verified: true },
-  subject: { ref: 'FACTS.md §5.1: GET /api/v2/authorization/subjects/me (AuthzSubject grants)', verified: true },
-  permissionFormat: { ref: 'FACTS.md §5.1: permission strings are probably domain:entity:action', verified: false },
-  opaque: { ref: 'FACTS.md §2.1: Genesys access tokens are probably opaque; never decoded', verified: false },
+  tokenInfo: { ref: 'docs/facts.md#token-info', verified: true },
+  userMe: { ref: 'docs/facts.md#user-me', verified: true },
+  subject: { ref: 'docs/facts.md#authz-subject', verified: true },
+  permissionFormat: { ref: 'docs/facts.md#permission-format', verified: false },
+  opaque: { ref: 'docs/facts.md#opaque-tokens', verified: false },
 };
 
 export async function inspectToken(session: Session, ports: InspectPorts): Promise<TokenReport> {

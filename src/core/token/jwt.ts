@@ -1,6 +1,6 @@
 // Local JWT reading for servers that issue JWT access tokens (the sandbox's
 // --jwt mode, other RFC 9068 servers). Never relied on for Genesys, whose
-// tokens are probably opaque (FACTS.md §2.1): the report comes from the API.
+// tokens are probably opaque (docs/facts.md#opaque-tokens): the report comes from the API.
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { HttpPort } from '../ports';
 import type { JwtSummary } from './types';

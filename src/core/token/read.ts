@@ -1,5 +1,5 @@
 // Readers for the Genesys payloads behind the token report. Tolerant: any
-// missing field is simply left out (shapes per FACTS.md §2.2 and §5.1).
+// missing field is simply left out (shapes per docs/facts.md#token-info, #user-me).
 import type { HttpResponse } from '../ports';
 import type { GrantLine, Grants } from './grants';
 import type { NamedRef, StationRef } from './types';

@@ -36,8 +36,8 @@ export interface MarkOptions {
   scopesEnforced?: boolean;
 }
 
-const REPORT_SOURCE = 'GET /api/v2/authorization/subjects/me grants, GET /api/v2/tokens/me authorizedScope (FACTS.md §2.2, §5.1)';
-const NO_SCOPE_SOURCE = 'FACTS.md §2.3: OAuth scopes do not apply to client-credentials clients';
+const REPORT_SOURCE = 'docs/facts.md#token-info';
+const NO_SCOPE_SOURCE = 'docs/facts.md#client-credentials-roles';
 
 export function markRequirements(op: Operation, from: TokenReport | Grants, opts: MarkOptions = {}): RequirementMarks {
   const g = 'grants' in from ? from.grants : from;

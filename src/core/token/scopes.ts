@@ -1,14 +1,14 @@
 // The OAuth scopes an operation needs, resolved the same way for the token
 // tree and the Call Doctor: the catalog's (when a Swagger document supplied
 // them), one handed in, or the environment's live document at
-// GET /api/v2/docs/swagger (FACTS.md §3.2, §7.1): paths[path][method].security[i]["PureCloud OAuth"].
+// GET /api/v2/docs/swagger (docs/facts.md#swagger-scopes, #live-swagger): paths[path][method].security[i]["PureCloud OAuth"].
 import type { Operation } from '../catalog/types';
 import type { SourceRef } from '../types';
 import type { RequiredScopes } from './evaluate';
 
 export const SCOPE_SOURCES = {
-  live: { ref: 'live GET /api/v2/docs/swagger security["PureCloud OAuth"] vs GET /api/v2/tokens/me authorizedScope (FACTS.md §2.2, §3.2, §7.1)', verified: true },
-  unknown: { ref: 'FACTS.md §3.2: the operation\'s scope is UNVERIFIED until read from a Swagger document with scopes', verified: false },
+  live: { ref: 'docs/facts.md#swagger-scopes', verified: true },
+  unknown: { ref: 'docs/facts.md#operation-scopes', verified: false },
   given: { ref: 'the Swagger document supplied (security["PureCloud OAuth"])', verified: true },
 } satisfies Record<string, SourceRef>;
 
@@ -24,7 +24,7 @@ export function scopesInSwagger(doc: unknown, method: string, path: string): str
     const scopes = rec(req)?.['PureCloud OAuth'];
     if (Array.isArray(scopes)) for (const s of scopes) if (typeof s === 'string') out.push(s);
   }
-  // The 2018 documents say "PureCloud Auth": ["all"]: no scope information (FACTS.md §7.2).
+  // The 2018 documents say "PureCloud Auth": ["all"]: no scope information (docs/facts.md#swagger-2018).
   return out.length ? [...new Set(out)] : null;
 }
 

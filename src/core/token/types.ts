@@ -7,14 +7,14 @@ import type { GrantKind } from '../auth/session';
 import type { Grants } from './grants';
 
 export interface NamedRef { id?: string; name?: string }
-/** A UserStation (FACTS.md §5.2): id, name and type, e.g. inin_webrtc_softphone. */
+/** A UserStation (docs/facts.md#stations): id, name and type, e.g. inin_webrtc_softphone. */
 export interface StationRef extends NamedRef { type?: string }
 
 export interface TokenReport {
   environment: string;
   /** How this session was obtained. */
   grant: GrantKind;
-  /** 'jwt' only means the string decodes as one; Genesys tokens are probably opaque (FACTS.md §2.1). */
+  /** 'jwt' only means the string decodes as one; Genesys tokens are probably opaque (docs/facts.md#opaque-tokens). */
   format: 'opaque' | 'jwt';
   /** From GET /api/v2/tokens/me: true 200, false 401, undefined when it could not be determined. */
   active?: boolean;

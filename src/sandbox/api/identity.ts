@@ -1,4 +1,4 @@
-// Identity and permission lookups (FACTS §2.2, §5.1, §5.6).
+// Identity and permission lookups (docs/facts.md#token-info, #user-me, #user-me).
 import { USERS_ME_WITH_CLIENT_CREDENTIALS } from '../assumptions';
 import { grantsOfToken, grantsOfUser, holds, rolePermissions } from '../authz';
 import { errorBody } from '../errors';
@@ -10,7 +10,7 @@ export function expansions(ctx: Ctx): Set<string> {
   return new Set(ctx.query.getAll('expand').flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean));
 }
 
-/** users/me and friends need a user context (FACTS §5.1: not valid with client credentials). */
+/** users/me and friends need a user context (docs/facts.md#user-me: not valid with client credentials). */
 export function requireUser(ctx: Ctx) {
   const user = ctx.token?.userId ? ctx.state.user(ctx.token.userId) : undefined;
   if (!user) sendError(ctx, errorBody(USERS_ME_WITH_CLIENT_CREDENTIALS));
@@ -92,7 +92,7 @@ const scopeModel = (id: string) => ({
   id, description: `Sandbox scope '${id}' (${id.endsWith(':readonly') ? 'read-only' : 'read-write'}).`, selfUri: `/api/v2/oauth/scopes/${encodeURIComponent(id)}`,
 });
 
-/** Unpaged OAuthScopeListing {total, entities, selfUri} (FACTS §2.3, §6.2). */
+/** Unpaged OAuthScopeListing {total, entities, selfUri} (docs/facts.md#scope-list-live). */
 export function getOauthScopes(ctx: Ctx): void {
   const entities = ctx.state.fixture.scopes.map(scopeModel);
   sendJson(ctx, 200, { total: entities.length, entities, selfUri: '/api/v2/oauth/scopes' });

@@ -36,7 +36,7 @@ export function userModel(state: SandboxState, u: FixtureUser): Record<string, u
   };
 }
 
-/** Models.UserAuthorization from grants (FACTS §5.1). */
+/** Models.UserAuthorization from grants (docs/facts.md#user-me). */
 export function userAuthorization(grants: Grant[]) {
   const roles = [...new Map(grants.map((g) => [g.role.id, { id: g.role.id, name: g.role.name }])).values()];
   const permissions = [...new Set(grants.flatMap((g) => rolePermissions(g.role)))].sort();
@@ -67,7 +67,7 @@ export function subjectOfToken(state: SandboxState, token: TokenRecord) {
   return authzSubject(state, token.clientId, state.client(token.clientId)!.name, grants);
 }
 
-/** Models.TokenInfo — note the capitalised OAuthClient key (FACTS §2.2). */
+/** Models.TokenInfo — note the capitalised OAuthClient key (docs/facts.md#token-info). */
 export function tokenInfo(state: SandboxState, token: TokenRecord) {
   const org = { id: state.fixture.org.id, name: state.fixture.org.name };
   const c = state.client(token.clientId)!;

@@ -1,4 +1,4 @@
-// Queues and queue members (FACTS §5.4).
+// Queues and queue members (docs/facts.md#queues).
 import { byName, paged, sendJson, type Ctx } from '../http';
 import { notFound } from './identity';
 import { queueMemberModel, queueModel } from './models';

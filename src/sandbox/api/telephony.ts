@@ -1,4 +1,4 @@
-// Stations, sites, outbound routes and number plans (FACTS §5.2, §5.3).
+// Stations, sites, outbound routes and number plans (docs/facts.md#stations, #outbound-routes).
 import { byName, paged, sendJson, type Ctx } from '../http';
 import { notFound } from './identity';
 import { numberPlanModel, routeBase, routeModel, siteModel, stationModel } from './models';
@@ -43,7 +43,7 @@ export function getOutboundroutes(ctx: Ctx): void {
   sendJson(ctx, 200, paged(ctx, routes.map((r) => routeModel(ctx.state, r))));
 }
 
-/** Array<NumberPlan>, "Only fetches the first 200 records" (FACTS §5.3). */
+/** Array<NumberPlan>, "Only fetches the first 200 records" (docs/facts.md#outbound-routes). */
 export function getSiteNumberplans(ctx: Ctx): void {
   if (!ctx.state.site(ctx.params.siteId)) return notFound(ctx);
   const plans = ctx.state.fixture.numberPlans.filter((n) => n.siteId === ctx.params.siteId).sort((a, b) => a.priority - b.priority);

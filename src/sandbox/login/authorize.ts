@@ -1,4 +1,4 @@
-// GET/POST /oauth/authorize: authorization-code grant with PKCE (FACTS §1.1, §1.2).
+// GET/POST /oauth/authorize: authorization-code grant with PKCE (docs/facts.md#grant-types, #pkce-loopback).
 // Errors before the redirect URI is trusted get an error page; later errors are
 // sent to the redirect URI as error/error_description/state (RFC 6749 §4.1.2.1).
 import { formBody, redirect, sendHtml, type Ctx } from '../http';
@@ -11,7 +11,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Registered URIs match exactly; a registered loopback URI without a port also
- * matches any port at run time (FACTS §1.2), and without a path any path (sandbox choice).
+ * matches any port at run time (docs/facts.md#pkce-loopback), and without a path any path (sandbox choice).
  */
 export function redirectAllowed(client: FixtureClient, uri: string): boolean {
   let wanted: URL;

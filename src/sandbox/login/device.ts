@@ -1,5 +1,5 @@
 // RFC 8628 device authorization. Real Genesys Cloud has NO device grant
-// (FACTS §1.1, verified by absence); the sandbox offers it only because any
+// (docs/facts.md#grant-types, verified by absence); the sandbox offers it only because any
 // RFC 8628 server may, and only to clients flagged deviceGrant in the fixture.
 import { randomInt } from 'crypto';
 import { oauthError } from '../errors';

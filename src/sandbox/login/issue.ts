@@ -1,12 +1,12 @@
 // Issues access (and refresh) tokens: opaque random strings like Genesys
-// (FACTS §2.1), or signed JWTs in --jwt mode. Tokens are only ever stored as
+// (docs/facts.md#opaque-tokens), or signed JWTs in --jwt mode. Tokens are only ever stored as
 // map keys; they are never logged.
 import { randomBytes } from 'crypto';
 import type { SandboxState, TokenRecord } from '../state';
 
 export interface TokenResponse { access_token: string; token_type: 'bearer'; expires_in: number; refresh_token?: string }
 
-const DEFAULT_VALIDITY = 86400; // FACTS §1.1: default 24 h
+const DEFAULT_VALIDITY = 86400; // docs/facts.md#grant-types: default 24 h
 
 export function opaque(bytes = 32): string { return randomBytes(bytes).toString('base64url'); }
 

@@ -1,5 +1,5 @@
 // --jwt mode: access tokens become ES256-signed JWTs (real Genesys tokens are
-// opaque, FACTS §2.1 — this mode exists to exercise JWT-aware clients).
+// opaque, docs/facts.md#opaque-tokens — this mode exists to exercise JWT-aware clients).
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { randomUUID } from 'crypto';
 

@@ -10,7 +10,7 @@ import { redactText } from '../../core/http/redact';
 import type { LogPort } from '../../core/ports';
 import { renderMarkdown, renderPartialMarkdown } from '../../core/report/markdown';
 import {
-  answer, isPanelState, isWebviewMessage, PostQueue, type ExplanationView, type HostMessage, type HostNotifications,
+  answer, isPanelState, isWebviewMessage, OPEN_FACTS_COMMAND, PostQueue, type ExplanationView, type HostMessage, type HostNotifications,
   type PanelState, type RequestHandlers, type RunView, type WebviewMessage,
 } from '../../shared/protocol';
 import { toWorkspaceEdit } from '../convert';
@@ -251,6 +251,10 @@ export class CallDoctorPanel extends Disposer {
       if (!this.hasDocs(rule)) return { opened: false };
       const uri = vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${rule}.md`);
       await vscode.commands.executeCommand('markdown.showPreviewToSide', uri).then(undefined, () => vscode.window.showTextDocument(uri, { preview: true }));
+      return { opened: true };
+    },
+    openFacts: async ({ anchor }) => {
+      await vscode.commands.executeCommand(OPEN_FACTS_COMMAND, anchor);
       return { opened: true };
     },
     copyReport: async () => {

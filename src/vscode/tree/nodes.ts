@@ -28,7 +28,7 @@ export class InfoNode extends vscode.TreeItem {
   }
 }
 
-/** docs/rules/<id>.md inside the extension, or a developer.genesys.cloud page named in FACTS.md. */
+/** docs/rules/<id>.md inside the extension, or a developer.genesys.cloud page named in docs/facts.md. */
 export type DocsTarget = { rule: string } | { url: string };
 
 /** Session node; sign-out from its context menu receives it as the argument. */
@@ -81,7 +81,7 @@ export function sessionChildren(s: Session, report: TokenReport | undefined, now
   const who = user
     ? new InfoNode('Account', user.email ? `${user.name ?? user.id} <${user.email}>` : user.name ?? user.id, 'account').actions({ value: user.id ?? user.name })
     : new InfoNode('Account', cc ? 'no user (client credentials)' : s.account?.name ?? 'unknown', cc ? 'key' : 'account');
-  if (cc) who.actions({ value: s.clientId, explain: 'This token was issued to a **client-credentials** OAuth client: it has no user, so there are no user roles, permissions or station, and user-only APIs such as `POST /api/v2/conversations/calls` refuse it (FACTS.md §1.1, §5.1).', docs: { rule: 'grant.no-user-context' } });
+  if (cc) who.actions({ value: s.clientId, explain: 'This token was issued to a **client-credentials** OAuth client: it has no user, so there are no user roles, permissions or station, and user-only APIs such as `POST /api/v2/conversations/calls` refuse it (docs/facts.md#client-credentials-no-user).', docs: { rule: 'grant.no-user-context' } });
 
   const orgName = g?.org?.name ?? g?.org?.id;
   const client = g?.client;

@@ -1,7 +1,7 @@
 // Context-menu commands of the Session & Token view: Copy (the row's value),
 // Explain (a read-only markdown document with the row's explanation) and
 // Open Docs (the rule page shipped in docs/rules, or a developer.genesys.cloud
-// page named in FACTS.md).
+// page named in docs/facts.md).
 import * as vscode from 'vscode';
 import { Disposer } from '../disposer';
 import type { InfoNode } from './nodes';

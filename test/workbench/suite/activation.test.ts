@@ -14,7 +14,7 @@ describe('extension activation', () => {
   it('registers every command the manifest contributes, and only those are ours', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string; category: string }[] } };
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
-    assert.deepStrictEqual(contributed, ['genesysCloud.checkWorkspace', 'genesysCloud.copyItem', 'genesysCloud.copyReport', 'genesysCloud.explainError', 'genesysCloud.explainItem', 'genesysCloud.forgetCatalog', 'genesysCloud.openCallDoctor', 'genesysCloud.openExample', 'genesysCloud.openItemDocs', 'genesysCloud.refreshCatalog', 'genesysCloud.refreshSession', 'genesysCloud.runCallDoctor', 'genesysCloud.runLiveChecks', 'genesysCloud.selectEnvironment', 'genesysCloud.signIn', 'genesysCloud.signOut', 'genesysCloud.startSandbox', 'genesysCloud.stopSandbox']);
+    assert.deepStrictEqual(contributed, ['genesysCloud.checkWorkspace', 'genesysCloud.copyItem', 'genesysCloud.copyReport', 'genesysCloud.explainError', 'genesysCloud.explainItem', 'genesysCloud.forgetCatalog', 'genesysCloud.openCallDoctor', 'genesysCloud.openExample', 'genesysCloud.openFactsReference', 'genesysCloud.openItemDocs', 'genesysCloud.refreshCatalog', 'genesysCloud.refreshSession', 'genesysCloud.runCallDoctor', 'genesysCloud.runLiveChecks', 'genesysCloud.selectEnvironment', 'genesysCloud.signIn', 'genesysCloud.signOut', 'genesysCloud.startSandbox', 'genesysCloud.stopSandbox']);
     assert.ok(manifest.contributes.commands.every((c) => c.category === 'Genesys Cloud'));
     // VS Code itself registers <viewId>.focus/.open/... for the contributed view.
     const registered = (await vscode.commands.getCommands(true))

@@ -25,7 +25,12 @@ describe('hovers', () => {
   it('on a diagnostic: the finding with its rule, explanation and source', async () => {
     const text = await hoverAt('call.http', 10, 4);
     assert.match(text, /\*\*payload\.unknown-field\*\* \(error\)\n\n.*`?to`? .*CreateCallRequest/);
-    assert.match(text, /Source: `purecloud-platform-client-v2@262\.0\.0 index\.d\.ts CreateCallRequest.*` — verified/);
+    // The source links to its entry of the shipped facts reference through the one trusted command.
+    assert.match(text, /Source: \[docs\/facts\.md#create-call-request\]\(command:genesysCloud\.openFactsReference\?%5B%22create-call-request%22%5D "Open the facts reference"\) — verified/);
+    const uri = workspaceFile('call.http');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(10, 4));
+    const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('docs/facts.md#'));
+    assert.deepStrictEqual(md?.isTrusted, { enabledCommands: ['genesysCloud.openFactsReference'] });
   });
 
   it('on a JSON field of a known body model: schema type and description', async () => {

@@ -97,6 +97,10 @@ describe('Call Doctor panel (sandbox, real webview)', () => {
     }
     await panel.receive({ type: 'request', id: 90002, method: 'openDocs', params: { rule: '../../secrets' } });
     assert.ok(!panel.posted.some((m) => m.type === 'response' && m.id === 90002), 'a malformed request gets no answer');
+    // A source link in the webview asks the host to open the facts reference at its entry.
+    await panel.receive({ type: 'request', id: 90003, method: 'openFacts', params: { anchor: 'permission-error-codes' } });
+    const opened = await eventually(() => panel.posted.find((m) => m.type === 'response' && m.id === 90003));
+    assert.ok(opened.type === 'response' && opened.ok && opened.method === 'openFacts' && opened.result.opened);
   });
 
   it('"Explain Error Response" with text explains it and shows it in the panel', async () => {

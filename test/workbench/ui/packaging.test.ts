@@ -45,7 +45,7 @@ describe('packaging: the .vsix', function () {
 
   it('ships the bundle, the catalog data, the rule docs and the media; no sources, tests, maps or fixtures', () => {
     for (const needed of ['package.json', 'README.md', 'dist/extension.js', 'dist/webview.js', 'data/catalog/operations.json', 'data/catalog/models.json',
-      'data/catalog/manifest.json', 'data/curated/ops-facts.json', 'data/curated/error-code-facts.json', 'data/sandbox/default-org.json', 'docs/rules/payload.unknown-field.md', 'media/webview.css',
+      'data/catalog/manifest.json', 'data/curated/ops-facts.json', 'data/curated/error-code-facts.json', 'data/sandbox/default-org.json', 'docs/rules/payload.unknown-field.md', 'docs/facts.md', 'media/webview.css',
       'media/walkthrough/example.http', 'media/walkthrough/connect.md', 'schemas/http-client.env.schema.json']) {
       assert.ok(files.includes(needed), `${needed} is in the .vsix`);
     }
@@ -54,6 +54,11 @@ describe('packaging: the .vsix', function () {
     // Every diagnostic links docs/rules/<id>.md: all of them ship.
     const ruleDocs = fs.readdirSync(path.join(root, 'docs', 'rules')).map((f) => `docs/rules/${f}`);
     assert.deepStrictEqual(ruleDocs.filter((f) => !files.includes(f)), []);
+  });
+
+  it('cites only what it ships: no packaged file mentions the team\'s internal FACTS.md', () => {
+    const citing = files.filter((f) => fs.readFileSync(path.join(root, f), 'utf8').includes('FACTS.md'));
+    assert.deepStrictEqual(citing, []);
   });
 
   describe('installed into the test host (code-server --install-extension)', () => {

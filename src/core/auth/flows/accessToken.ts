@@ -1,6 +1,6 @@
 // "Use this access token" (like the gc CLI's raw-token profile and the SDK's
 // setAccessToken). The token is checked with GET /api/v2/tokens/me, the way the
-// SDK validates tokens (FACTS.md §2.1); nothing is decoded here.
+// SDK validates tokens (docs/facts.md#opaque-tokens); nothing is decoded here.
 import { AuthError, asAuthError } from '../errors';
 import { newSessionId } from '../session';
 import type { SignInFlow } from './types';

@@ -1,4 +1,4 @@
-// Client credentials (FACTS.md §1.1): HTTP Basic clientId:secret, no user.
+// Client credentials (docs/facts.md#client-credentials-no-user): HTTP Basic clientId:secret, no user.
 // Genesys gives such tokens the client's roles instead of scopes, and refuses
 // user-only APIs such as GET /api/v2/users/me for them.
 import { AuthError } from '../errors';

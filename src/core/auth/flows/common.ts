@@ -26,6 +26,6 @@ export function sessionFromTokens(ctx: FlowContext, tokens: TokenSet, grant: Gra
 
 export const GENESYS_NO_DEVICE_FLOW =
   'Genesys Cloud does not offer the OAuth device authorization grant (RFC 8628): it is not among the ' +
-  'OAuth client grant types, the SDK login methods or the gc CLI profiles (FACTS.md §1.1). ' +
+  'OAuth client grant types, the SDK login methods or the gc CLI profiles (docs/facts.md#grant-types). ' +
   "Use --flow pkce with an OAuth client of grant type 'Code Authorization' whose redirect URI is http://localhost, " +
   'or --flow client-credentials (no user context).';

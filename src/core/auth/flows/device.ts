@@ -1,5 +1,5 @@
 // Device authorization grant (RFC 8628), for login servers that advertise it
-// (the sandbox, oidc-provider, ...). Genesys Cloud has none (FACTS.md §1.1).
+// (the sandbox, oidc-provider, ...). Genesys Cloud has none (docs/facts.md#no-device-grant).
 import { AuthError, asAuthError } from '../errors';
 import { postForm, requestToken, oauthFailure } from '../oauth';
 import { isEnvironmentHost } from '../../env/environment';

@@ -1,5 +1,5 @@
 // Authorization Code + PKCE with a loopback redirect: what the official gc CLI
-// does (FACTS.md §1.2). Genesys accepts any port at run time for a redirect
+// does (docs/facts.md#pkce-loopback). Genesys accepts any port at run time for a redirect
 // URI registered as http://localhost. The token request carries no secret.
 import { AuthError, asAuthError } from '../errors';
 import { requestTokenOrThrow } from '../oauth';

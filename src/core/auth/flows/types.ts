@@ -18,7 +18,7 @@ export interface FlowCapabilities {
   worksRemote: boolean;
   /** The token acts as a user (needed for POST /api/v2/conversations/calls). */
   userContext: boolean;
-  /** Offered by Genesys Cloud itself (FACTS.md §1.1). */
+  /** Offered by Genesys Cloud itself (docs/facts.md#grant-types). */
   onGenesys: boolean;
 }
 

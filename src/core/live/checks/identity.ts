@@ -12,14 +12,14 @@ import { SRC } from '../sources';
 export async function grantCheck(ctx: CheckContext): Promise<CheckOutcome> {
   const fact = ctx.fact('requiresUserContext');
   if (!fact?.value && ctx.targetUserId !== undefined) {
-    // FACTS.md §3.5/§9.7: whether the on-behalf endpoint accepts client credentials is open.
+    // docs/facts.md#on-behalf-client-credentials: whether the on-behalf endpoint accepts client credentials is open.
     const { cc, evidence } = await ctx.clientCredentials();
     if (!cc) return passed('The token belongs to a user.');
     return {
       state: 'unknown', summary: 'Whether this endpoint accepts a client-credentials token is UNVERIFIED.',
       findings: [liveFinding(LIVE_RULES.noUserContext, 'info',
-        `This token has no user context (client credentials). Whether ${ctx.op.method} ${ctx.op.path} accepts such tokens is UNVERIFIED (FACTS.md §3.5, §9.7); the conversation:agentlessCall:add permission suggests a non-user caller. If Genesys answers 400 not.a.user, use a user token.`,
-        { ref: 'FACTS.md §3.5, §9.7 (UNVERIFIED)', verified: false }, evidence)],
+        `This token has no user context (client credentials). Whether ${ctx.op.method} ${ctx.op.path} accepts such tokens is UNVERIFIED (docs/facts.md#on-behalf-client-credentials); the conversation:agentlessCall:add permission suggests a non-user caller. If Genesys answers 400 not.a.user, use a user token.`,
+        { ref: 'docs/facts.md#on-behalf-client-credentials', verified: false }, evidence)],
     };
   }
   if (!fact?.value) return skipped('No curated fact says this operation needs a user context.');
@@ -52,7 +52,7 @@ export async function scopeCheck(ctx: CheckContext): Promise<CheckOutcome> {
       return {
         state: 'unknown', summary: ev.summary,
         findings: [liveFinding(LIVE_RULES.unavailable, 'info',
-          `Could not determine the OAuth scope of ${ctx.op.method} ${ctx.op.path}: ${required?.why}. The scope verdict is unknown (FACTS.md §3.2: almost certainly \`conversations\` for the call endpoints, UNVERIFIED).`,
+          `Could not determine the OAuth scope of ${ctx.op.method} ${ctx.op.path}: ${required?.why}. The scope verdict is unknown (almost certainly \`conversations\` for the call endpoints, UNVERIFIED: docs/facts.md#operation-scopes).`,
           SRC.scopeUnknown, required?.evidence ?? [])],
       };
     }
@@ -94,8 +94,8 @@ export async function permissionCheck(ctx: CheckContext): Promise<CheckOutcome> 
       state: 'fail', summary: ev.summary,
       findings: [liveFinding(LIVE_RULES.permissionMissing, 'warning',
         `${ctx.op.method} ${ctx.op.path} requires ${req.type === 'ANY' ? 'one of' : 'all of'} ${list}. It is ${onlyInDivisionText(divisions, d)} (${where}); ` +
-        `a grant in the wrong division can give 403 not.authorized (UNVERIFIED as a specific message, FACTS.md §4.2). Grant the role in division ${d.name} as well.`,
-        { ref: 'FACTS.md §4.2: division-scoped grants can yield 403 not.authorized (UNVERIFIED)', verified: false },
+        `a grant in the wrong division can give 403 not.authorized (UNVERIFIED as a specific message, docs/facts.md#division-not-authorized). Grant the role in division ${d.name} as well.`,
+        { ref: 'docs/facts.md#division-not-authorized', verified: false },
         [...used, ...(placer?.evidence ?? [])])],
     };
   }
@@ -104,7 +104,7 @@ export async function permissionCheck(ctx: CheckContext): Promise<CheckOutcome> 
   const what = req.type === 'ANY' ? `at least one of ${list}` : `all of ${list} (missing: ${ev.missing.join(', ')})`;
   const message = `${ctx.op.method} ${ctx.op.path} requires ${what}; your roles (${describeGrants(g.permissions.lines ?? [])}) grant none of ${req.type === 'ANY' ? 'them' : 'the missing ones'}. ` +
     `Add a role that grants ${ev.missing[0]} to ${g.account.kind === 'client' ? 'the OAuth client (roleDivisions)' : 'the user'}, then sign in again.` +
-    (conferenceOnly ? ' Note: conversation:conference:add is the declared permission, but whether a single-number call enforces it is UNVERIFIED (FACTS.md §3.1).' : '');
+    (conferenceOnly ? ' Note: conversation:conference:add is the declared permission, but whether a single-number call enforces it is UNVERIFIED (docs/facts.md#conference-enforcement).' : '');
   return {
     state: 'fail', summary: ev.summary,
     findings: [liveFinding(LIVE_RULES.permissionMissing, conferenceOnly ? 'warning' : 'error', message,

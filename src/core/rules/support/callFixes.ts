@@ -1,6 +1,6 @@
 // The quick fixes for a folklore call body: "Rewrite as CreateCallRequest"
-// (FACTS.md §3.3) and, when the body names the agent, "Call on behalf of":
-// POST /api/v2/conversations/calls/user/{userId} (FACTS.md §3.5). Both come
+// (docs/facts.md#create-call-request) and, when the body names the agent, "Call on behalf of":
+// POST /api/v2/conversations/calls/user/{userId} (docs/facts.md#on-behalf-call). Both come
 // from the certain-only plan in callRewrite.ts.
 import type { Node } from 'jsonc-parser';
 import type { RuleContext } from '../../lintTypes';

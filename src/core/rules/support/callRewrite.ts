@@ -1,5 +1,5 @@
-// The folklore call body ("from"/"to"/"type"/"routing"/"agentId", FACTS.md §0)
-// mapped onto CreateCallRequest (FACTS.md §3.3), but only where each mapping
+// The folklore call body ("from"/"to"/"type"/"routing"/"agentId", docs/facts.md#folklore-sggu)
+// mapped onto CreateCallRequest (docs/facts.md#create-call-request), but only where each mapping
 // is certain. One field without a certain mapping (e.g. `metadata`) and there
 // is no rewrite at all: a fix must never guess.
 import type { Node } from 'jsonc-parser';

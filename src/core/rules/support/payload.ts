@@ -101,7 +101,7 @@ function fieldNames(props: Record<string, unknown>): readonly string[] {
 
 /** Where body-model facts come from: the SDK the catalog was generated from. */
 export function modelSource(ctx: RuleContext, model: string): SourceRef {
-  return { ref: `purecloud-platform-client-v2@${ctx.catalog.manifest.sdkVersion} index.d.ts ${model}`, verified: true };
+  return { ref: `docs/facts.md#sdk-package index.d.ts ${model}`, verified: true };
 }
 
 const perDocument = new WeakMap<ParsedDocument, { catalog: RuleContext['catalog']; list: Payload[] }>();

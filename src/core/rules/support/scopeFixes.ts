@@ -1,6 +1,6 @@
 // Quick fixes for a name written where an OAuth scope belongs. Per-operation
-// scopes are UNVERIFIED (FACTS.md §3.2), so the only replacement offered is the
-// documented pattern (§2.3): no `:write` suffix (`conversations:write` ->
+// scopes are UNVERIFIED (docs/facts.md#operation-scopes), so the only replacement offered is the
+// documented pattern (docs/facts.md#scope-format): no `:write` suffix (`conversations:write` ->
 // `conversations`), read-only is `:readonly` (`conversations:read` ->
 // `conversations:readonly`), and only when that domain scope is in the
 // registry. Any other name that is certainly no scope gets "Remove scope".
