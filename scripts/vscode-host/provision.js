@@ -16,6 +16,12 @@ const CODE_SERVER_VERSION = '4.100.3';
 // downloads ripgrep v13.0.0-10 from GitHub unless this cache file exists.
 const RIPGREP_PKG_VERSION = '1.15.11';
 const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+// npm 11 asks for install scripts to be approved (allowScripts): code-server's
+// postinstall installs VS Code's own modules, argon2's builds its native addon.
+const HOST_PACKAGE = {
+  name: 'call-doctor-vscode-host', version: '1.0.0', private: true,
+  allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
+};
 const SYSTEM_PACKAGES_HINT = 'run: apt-get install -y chromium ripgrep libkrb5-dev (.ci/run does it when root)';
 
 function hostDir() {
@@ -187,7 +193,7 @@ function provision({
     const started = Date.now();
     log(`[provision] installing code-server ${CODE_SERVER_VERSION} into ${p.dir} (about 60 s the first time)`);
     fs.mkdirSync(tmp);
-    fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ name: 'call-doctor-vscode-host', version: '1.0.0', private: true }, null, 2));
+    fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify(HOST_PACKAGE, null, 2));
     const staged = paths(tmp);
     try {
       install(tmp);
