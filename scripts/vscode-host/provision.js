@@ -20,7 +20,8 @@ const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 // postinstall installs VS Code's own modules, argon2's builds its native addon.
 const HOST_PACKAGE = {
   name: 'call-doctor-vscode-host', version: '1.0.0', private: true,
-  allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
+  // Name-only: `npm install-scripts ls` does not count a pinned code-server@4.100.3 as covering it.
+  allowScripts: { 'code-server': true, argon2: true },
 };
 const SYSTEM_PACKAGES_HINT = 'run: apt-get install -y chromium ripgrep libkrb5-dev (.ci/run does it when root)';
 
@@ -72,7 +73,7 @@ function npmInstall(dir) {
   // npm_config_yes: node-pty's postinstall runs `npx node-gyp`, which the
   // machine's npmrc (yes=false) would otherwise cancel.
   const env = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
-  run('npm', ['install', '--unsafe-perm', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+  run('npm', ['install', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
 }
 
 function sleepSync(ms) {
@@ -153,7 +154,7 @@ function takeAway(lock, owner) {
   const aside = `${lock}.stale-${process.pid}-${Date.now()}`;
   fs.renameSync(lock, aside);
   const moved = readOwner(aside);
-  if (owner && moved && moved.nonce !== owner.nonce) {
+  if (moved && moved.nonce !== owner?.nonce) {
     try { fs.renameSync(aside, lock); return; } catch { /* a third lock exists: the one moved aside lost */ }
   }
   fs.rmSync(aside, { recursive: true, force: true });
