@@ -70,7 +70,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
-    void handle(state, req, res, latencyMs, log);
+    // handle() answers its own errors; this only keeps one request from ending the process if that fails too.
+    handle(state, req, res, latencyMs, log).catch((err: unknown) => {
+      log.error(`sandbox: ${req.method} ${redactPath(req.url ?? '/')} failed: ${err instanceof Error ? err.message : String(err)}`);
+      res.destroy();
+    });
   });
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   await new Promise<void>((resolve, reject) => {
