@@ -8,4 +8,4 @@ if (!fs.existsSync(cli)) {
   console.error('call-doctor: dist/cli.js is missing. Run `npm run build` first.');
   process.exit(2);
 }
-require(cli);
+require(cli).runProcess();

@@ -34,7 +34,25 @@ function readStdin(): Promise<string> {
   });
 }
 
-if (require.main === module || process.argv[1]?.endsWith('call-doctor.js')) {
+/** Exit status of a run cut off by a closed pipe: what the shell reports for a tool ended by SIGPIPE (128 + 13). */
+export const EXIT_CLOSED_PIPE = 141;
+
+/**
+ * `call-doctor … | head`: once the reader is gone there is no one to tell anything,
+ * so the run ends at once without a stack trace, as a SIGPIPE ends other tools
+ * (Node ignores SIGPIPE, so the write fails with EPIPE instead).
+ */
+function exitOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT_CLOSED_PIPE);
+    throw err;
+  });
+}
+
+/** Runs the CLI in this process with its arguments and standard streams; sets the exit code. */
+export function runProcess(): void {
+  exitOnClosedPipe(process.stdout);
+  exitOnClosedPipe(process.stderr);
   const io: CliIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -48,3 +66,7 @@ if (require.main === module || process.argv[1]?.endsWith('call-doctor.js')) {
     process.exitCode = 2;
   });
 }
+
+// `node dist/cli.js`; bin/call-doctor.js calls runProcess() itself, because npm's
+// bin link (`call-doctor`, no .js) is what argv[1] names then.
+if (require.main === module) runProcess();

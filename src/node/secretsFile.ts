@@ -57,9 +57,21 @@ export class FileSecrets implements SecretsPort {
     throw new Error(`${this.file} is not a JSON object; delete it (this signs you out) or fix it.`);
   }
 
+  /** mkdir's mode applies only to directories it creates: an existing 0755 directory is narrowed here. */
+  private ensurePrivateDir(): void {
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    if (process.platform === 'win32') return; // POSIX modes do not apply; %APPDATA% is per-user
+    if ((fs.statSync(this.dir).mode & 0o777) === 0o700) return;
+    try {
+      fs.chmodSync(this.dir, 0o700);
+    } catch (err) {
+      throw new Error(`cannot make ${this.dir} private (mode 0700): ${(err as Error).message}. Use a directory you own (CALL_DOCTOR_CONFIG_DIR).`);
+    }
+  }
+
   /** Writes a temp file created with 0600 and renames it over the old one, so the file is never readable by others. */
   private write(all: Record<string, string>): void {
-    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.ensurePrivateDir();
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(all, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
     try {

@@ -72,7 +72,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
-    void handle(state, req, res, latencyMs, log);
+    // handle() answers its own errors; this only keeps one request from ending the process if that fails too.
+    handle(state, req, res, latencyMs, log).catch((err: unknown) => {
+      log.error(`sandbox: ${req.method} ${redactPath(req.url ?? '/')} failed: ${err instanceof Error ? err.message : String(err)}`);
+      res.destroy();
+    });
   });
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   await new Promise<void>((resolve, reject) => {
@@ -117,10 +121,10 @@ function sleep(ms: number): Promise<void> {
 
 async function handle(state: SandboxState, req: http.IncomingMessage, res: http.ServerResponse, latencyMs: number, log: LogPort): Promise<void> {
   const started = Date.now();
-  const url = new URL(req.url ?? '/', 'http://sandbox');
+  const target = parseTarget(req.url ?? '/');
   const ctx: Ctx = {
-    req, res, state, method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, query: url.searchParams,
-    params: {}, body: '', outcome: {},
+    req, res, state, method: (req.method ?? 'GET').toUpperCase(), path: target?.pathname ?? req.url ?? '/',
+    query: target?.searchParams ?? new URLSearchParams(), params: {}, body: '', outcome: {},
   };
   const entry = (status: number | 'reset' | 'timeout', fault?: string) => state.log.add({
     time: new Date(state.now()).toISOString(), method: ctx.method, path: redactPath(req.url ?? '/'), status,
@@ -129,6 +133,11 @@ async function handle(state: SandboxState, req: http.IncomingMessage, res: http.
   });
   try {
     ctx.body = await readBody(req);
+    // A target that is not a URL or holds an escape that is not UTF-8 is the client's error, as on any server.
+    if (!target || !decodable(target.pathname)) {
+      sendError(ctx, errorBody('bad.request'));
+      return entry(400);
+    }
     if (latencyMs > 0) await sleep(latencyMs);
     const fault = pickFault(state.faults, ctx.path, state.random);
     if (fault) {
@@ -157,4 +166,23 @@ async function handle(state: SandboxState, req: http.IncomingMessage, res: http.
     else res.destroy();
   }
   entry(ctx.outcome.status ?? res.statusCode);
+}
+
+/** The request target as a URL; origin-form (`/path?query`) is read as a path even when it starts with `//`. */
+function parseTarget(target: string): URL | undefined {
+  try {
+    return target.startsWith('/') ? new URL(`http://sandbox${target}`) : new URL(target);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The router decodes path parameters with decodeURIComponent, which throws on a malformed escape. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }

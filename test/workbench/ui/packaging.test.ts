@@ -1,14 +1,18 @@
 // The .vsix `npm run package` builds: vsce packs it offline from .vscodeignore,
-// it holds what the installed extension reads at run time and nothing else,
-// and it installs into the test host (code-server) and works there without the
-// development path: diagnostics from the packaged catalog data, a command runs.
+// it holds what the installed extension reads at run time and nothing else
+// (every file package.json names among it), and it installs into the test host
+// (code-server) and works there without the development path: diagnostics from
+// the packaged catalog data, a command runs, the activity-bar icon is drawn.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { codeServerCli, openFile, openWorkbench, palette, root, type Workbench } from './host';
+import { manifestFiles, pngSize, zipEntries } from './vsix';
 
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  name: string; publisher: string; version: string; icon?: string; keywords?: string[]; galleryBanner?: { color?: string; theme?: string };
+};
 const EXTENSION = `${manifest.publisher}.${manifest.name}`;
 
 describe('packaging: the .vsix', function () {
@@ -61,6 +65,29 @@ describe('packaging: the .vsix', function () {
     assert.deepStrictEqual(citing, []);
   });
 
+  it('holds every file package.json names (icons, walkthrough media, schemas, entry point)', () => {
+    const named = manifestFiles(manifest as unknown as Record<string, unknown>);
+    // The walk must find what is known to be there, or it checks nothing.
+    for (const known of ['dist/extension.js', 'media/icon.png', 'media/activitybar.svg', 'media/walkthrough/connect.md', 'schemas/http-client.env.schema.json']) {
+      assert.ok(named.includes(known), `${known} is among the files package.json names: ${named.join(', ')}`);
+    }
+    const packed = [...zipEntries(vsix).keys()].filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+    assert.deepStrictEqual(named.filter((f) => !packed.includes(f)), [], 'named in package.json but missing from the .vsix');
+  });
+
+  it('carries the marketplace icon (a 128×128 PNG), the gallery banner and keywords into its manifest', () => {
+    const entries = zipEntries(vsix);
+    assert.strictEqual(manifest.icon, 'media/icon.png');
+    assert.deepStrictEqual(pngSize(entries.get('extension/media/icon.png')!()), { width: 128, height: 128 });
+    const vsixManifest = entries.get('extension.vsixmanifest')!().toString('utf8');
+    assert.match(vsixManifest, /<Asset Type="Microsoft\.VisualStudio\.Services\.Icons\.Default" Path="extension\/media\/icon\.png"/);
+    assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
+    assert.ok(vsixManifest.includes(`<Property Id="Microsoft.VisualStudio.Services.Branding.Color" Value="${manifest.galleryBanner!.color}" />`));
+    assert.ok(vsixManifest.includes(`<Property Id="Microsoft.VisualStudio.Services.Branding.Theme" Value="${manifest.galleryBanner!.theme}" />`));
+    assert.ok((manifest.keywords ?? []).length > 0 && manifest.keywords!.length <= 30, 'the marketplace takes up to 30 keywords');
+    assert.match(vsixManifest, /<Tags>[^<]*genesys cloud/);
+  });
+
   describe('installed into the test host (code-server --install-extension)', () => {
     let wb: Workbench | undefined;
     let workspace: string;
@@ -92,6 +119,26 @@ describe('packaging: the .vsix', function () {
       await page.waitForSelector('.markers-panel .monaco-list-row:has-text("endpoint.wrong-host")');
       await palette(page, 'Genesys Cloud: Remove Downloaded API Catalog');
       await page.waitForSelector('.notifications-toasts .notification-toast:has-text("No downloaded API catalog to remove.")');
+    });
+
+    it('draws the Genesys Cloud icon in the activity bar from the installed media/activitybar.svg', async () => {
+      assert.ok(wb, 'the workbench of the previous test is open');
+      const { page } = wb;
+      // The view container's icon is a CSS mask over the icon colour; a file missing from the .vsix leaves it blank.
+      const label = page.locator('.part.activitybar .action-item a.action-label[aria-label^="Genesys Cloud"]');
+      await label.waitFor();
+      const mask = await label.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return style.getPropertyValue('-webkit-mask-image') || style.getPropertyValue('mask-image');
+      });
+      const url = /url\("?([^")]+)"?\)/.exec(mask)?.[1];
+      assert.ok(url && /activitybar\.svg/.test(decodeURIComponent(url)), `the mask is the extension's icon: ${mask}`);
+      const served = await page.evaluate(async (u) => {
+        const r = await fetch(u);
+        return { status: r.status, text: await r.text() };
+      }, url);
+      assert.strictEqual(served.status, 200, `the icon is served from the installed extension: ${url}`);
+      assert.strictEqual(served.text, fs.readFileSync(path.join(root, 'media', 'activitybar.svg'), 'utf8'));
     });
   });
 });
