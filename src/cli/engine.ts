@@ -1,9 +1,9 @@
 // The lint engine as the CLI uses it: the package's catalog, every rule, and
 // file access on the local disk. Kept apart from the command so tests can
 // drive `runLint` with a fake engine.
-import { defaultCatalog } from '../core/catalog/catalog';
+import { defaultCatalog } from '../core/catalog';
 import { analyzeText, projectRootOf } from '../core/pipeline';
-import type { FileLintResult } from '../core/lintTypes';
+import type { FileLintResult } from '../core';
 import { nodeFiles } from '../node/files';
 import * as path from 'path';
 

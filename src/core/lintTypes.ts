@@ -55,3 +55,9 @@ export interface Rule {
   source: import('./types').SourceRef;
   check(ctx: RuleContext): import('./types').Finding[];
 }
+
+/** Who reports the rule: `lint` (offline), the live doctor, or both under one id. */
+export type RuleKind = 'offline' | 'live' | 'both';
+
+/** What every rule declares about itself besides its id (lint rules in their own file, see Rule). */
+export type RuleMeta = Pick<Rule, 'title' | 'defaultSeverity' | 'help' | 'source'>;

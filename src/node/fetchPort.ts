@@ -1,7 +1,7 @@
 // An HttpPort over any fetch implementation: the CLI passes node-fetch, the
 // extension the host's global fetch. Redirects are not followed, so a token
 // never travels to a host the caller did not name.
-import type { HttpPort, HttpRequest, HttpResponse } from '../core/ports';
+import type { HttpPort, HttpRequest, HttpResponse } from '../core';
 
 /** The part of fetch this port uses; both node-fetch and the global fetch fit. */
 export type FetchFn = (url: string, init: {

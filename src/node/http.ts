@@ -1,7 +1,7 @@
 // The CLI's HttpPort: the shared fetch port (timeout, no redirects) over
 // node-fetch.
 import fetch from 'node-fetch';
-import type { HttpPort } from '../core/ports';
+import type { HttpPort } from '../core';
 import { fetchPort } from './fetchPort';
 
 export interface NodeHttpOptions {

@@ -2,7 +2,7 @@
 // the host has IPv6, because browsers may resolve "localhost" to either.
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import type { LoopbackPort, LoopbackRequest, LoopbackResponse, LoopbackServer } from '../core/auth/loopback';
+import type { LoopbackPort, LoopbackRequest, LoopbackResponse, LoopbackServer } from '../core/auth';
 
 export const nodeLoopback: LoopbackPort = {
   async listen(port, handler) {

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { SecretsPort } from '../core/ports';
+import type { SecretsPort } from '../core';
 
 export const SECRETS_FILE = 'secrets.json';
 

@@ -1,7 +1,7 @@
 // The Platform API operations the sandbox serves, with the permissions each
 // declares (docs/facts.md#calls-permissions, #on-behalf-call, #sdk-permission-docs; SDK v259 docs via ops-extract.json) and the
 // SDK method name, which is also the Swagger operationId.
-import type { ParamInfo } from '../core/catalog/types';
+import type { ParamInfo } from '../core/catalog';
 
 export interface SandboxOperation {
   id: string;

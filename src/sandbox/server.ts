@@ -4,7 +4,7 @@
 import { ensureNodeData } from '../node/data';
 import * as http from 'http';
 import type { Socket } from 'net';
-import { silentLog, systemClock, type Clock, type LogPort } from '../core/ports';
+import { silentLog, systemClock, type Clock, type LogPort } from '../core';
 import { errorBody, tooManyRequests } from './errors';
 import { RATE_LIMIT_KEYS, RATE_LIMIT_NAMESPACE } from './assumptions';
 import { faultStatus, parseFaults, pickFault, type FaultSpec } from './faults';

@@ -1,7 +1,7 @@
 // In-memory state of one sandbox: the fixture with lookups, issued tokens,
 // pending authorization codes and device codes. Time comes from an injectable
 // clock so tests can expire codes without waiting.
-import type { Clock } from '../core/ports';
+import type { Clock } from '../core';
 import type { OrgFixture, FixtureClient, FixtureDivision, FixtureRole, FixtureUser, FixtureStation, FixtureQueue, FixtureSite, FixtureEdge } from './fixtureTypes';
 import type { FaultRule } from './faults';
 import type { RequestLog } from './requestLog';

@@ -3,8 +3,8 @@
 // SDK method name, security "PureCloud OAuth", x-inin-requires-permissions,
 // x-inin-error-codes. Summaries, parameters and body schemas come from the
 // catalog (SDK-generated) when its data is present, else from operations.ts.
-import { defaultCatalog } from '../core/catalog/catalog';
-import type { Operation } from '../core/catalog/types';
+import { defaultCatalog } from '../core/catalog';
+import type { Operation } from '../core/catalog';
 import { OPERATION_SCOPES } from './assumptions';
 import { ERROR_CODES } from './errors';
 import { OPERATIONS, type SandboxOperation } from './operations';

@@ -2,7 +2,7 @@
 // active .http/.rest editor, or the payload of a JSON payload file. Fires
 // when that changes, so the token tree can mark what it needs.
 import * as vscode from 'vscode';
-import type { Operation } from '../core/catalog/types';
+import type { Operation } from '../core/catalog';
 import type { AnalysisService } from './analysis';
 import { Disposer } from './disposer';
 

@@ -5,8 +5,8 @@
 // the host) and writes the plain-text report (redacted) to an output channel.
 // Live findings reach the editor through LiveDiagnostics, which listens to every run.
 import * as vscode from 'vscode';
-import { formatDoctorText } from '../core/live/format';
-import type { DoctorResult } from '../core/live/types';
+import { formatDoctorText } from '../core/live';
+import type { DoctorResult } from '../core/live';
 import type { AnalysisService } from './analysis';
 import { SIGN_IN_COMMAND } from './auth/accountCommands';
 import type { GenesysAuthProvider } from './auth/provider';

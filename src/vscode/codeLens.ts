@@ -1,8 +1,8 @@
 // "N problems" above each request of a .http file and at the top of a
 // payload file; clicking opens the Problems view (a built-in command).
 import * as vscode from 'vscode';
-import type { ParsedRequest } from '../core/sources/types';
-import type { Finding } from '../core/types';
+import type { ParsedRequest } from '../core/sources';
+import type { Finding } from '../core';
 import type { AnalysisService } from './analysis';
 import { RUN_CALL_DOCTOR_COMMAND } from './callDoctor';
 import { toRange } from './convert';

@@ -5,12 +5,12 @@
 // sessions change, so whatever shows them (panel, diagnostics) stays current.
 import * as vscode from 'vscode';
 import type { Session } from '../core/auth';
-import { parseEnvironment } from '../core/env/environment';
-import { SessionCaches } from '../core/http/cache';
-import { Cancelled } from '../core/http/retry';
-import type { RawOutcome } from '../core/http/api';
+import { parseEnvironment } from '../core/env';
+import { SessionCaches } from '../core/http';
+import { Cancelled } from '../core/http';
+import type { RawOutcome } from '../core/http';
 import { checkRequest, chooseSession, isNoSession, summarizeSession, unresolvedHostVariables, type CheckOutcome } from '../core/pipeline';
-import { systemClock, type LogPort } from '../core/ports';
+import { systemClock, type LogPort } from '../core';
 import type { AnalysisService } from './analysis';
 import type { GenesysAuthProvider } from './auth/provider';
 import { Disposer } from './disposer';

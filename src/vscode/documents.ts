@@ -1,9 +1,9 @@
 // Which editor documents the core understands, and how they are handed to it.
 import * as vscode from 'vscode';
-import { createDocument } from '../core/text';
-import type { DocumentKind } from '../core/sources/types';
-import type { TextDocument as CoreDocument } from '../core/text';
-import type { FilesPort } from '../core/ports';
+import { createDocument } from '../core';
+import type { DocumentKind } from '../core/sources';
+import type { TextDocument as CoreDocument } from '../core';
+import type { FilesPort } from '../core';
 
 const KIND_BY_LANGUAGE: Record<string, DocumentKind> = {
   http: 'http',

@@ -2,8 +2,8 @@
 // and the "Genesys Cloud: Select Environment" command: the 18 regions, the
 // local sandbox when one runs in this window, or a custom base URL.
 import * as vscode from 'vscode';
-import { describeEnvironment, tryParseEnvironment, type Environment } from '../core/env/environment';
-import { REGIONS } from '../core/env/regions';
+import { describeEnvironment, tryParseEnvironment, type Environment } from '../core/env';
+import { REGIONS } from '../core/env';
 import { Disposer } from './disposer';
 
 export const SELECT_ENVIRONMENT_COMMAND = 'genesysCloud.selectEnvironment';

@@ -5,10 +5,10 @@
 import * as jsonc from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { Session } from '../core/auth';
-import type { Operation } from '../core/catalog/types';
+import type { Operation } from '../core/catalog';
 import { markRequirements } from '../core/token';
-import type { ParsedRequest } from '../core/sources/types';
-import type { Range } from '../core/types';
+import type { ParsedRequest } from '../core/sources';
+import type { Range } from '../core';
 import type { Analysis, AnalysisService } from './analysis';
 import { toRange } from './convert';
 import { Disposer } from './disposer';

@@ -5,7 +5,7 @@
 // information points at the request line (the API call made) and at a
 // read-only document holding the run's full evidence.
 import * as vscode from 'vscode';
-import { formatDoctorText } from '../core/live/format';
+import { formatDoctorText } from '../core/live';
 import type { AnalysisService } from './analysis';
 import type { GenesysAuthProvider } from './auth/provider';
 import { Disposer } from './disposer';

@@ -2,8 +2,8 @@
 // secrets, the output channel for logs (redacted), notifications for prompts.
 import * as vscode from 'vscode';
 import { fetchPort } from '../node/fetchPort';
-import { redactText } from '../core/http/redact';
-import type { HttpPort, LogPort, PromptPort, SecretsPort } from '../core/ports';
+import { redactText } from '../core/http';
+import type { HttpPort, LogPort, PromptPort, SecretsPort } from '../core';
 
 /**
  * HttpPort over the host's global fetch (not node-fetch, which would add ~90 KB

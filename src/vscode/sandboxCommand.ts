@@ -4,7 +4,7 @@
 // the device flow). The sandbox code is loaded on first use, never at activation.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LogPort } from '../core/ports';
+import type { LogPort } from '../core';
 import type { Sandbox } from '../sandbox';
 import { SIGN_IN_COMMAND } from './auth/accountCommands';
 import { Disposer } from './disposer';

@@ -2,8 +2,8 @@
 // "$schema" id resolves in VS Code's JSON language features to the body-model
 // schema generated from the SDK (completion and validation for free).
 import * as vscode from 'vscode';
-import type { Catalog } from '../core/catalog/api';
-import { modelFromSchemaRef, SCHEMA_SCHEME } from '../core/catalog/schemaId';
+import type { Catalog } from '../core/catalog';
+import { modelFromSchemaRef, SCHEMA_SCHEME } from '../core/catalog';
 import { Disposer } from './disposer';
 
 export class SchemaContentProvider extends Disposer implements vscode.TextDocumentContentProvider {

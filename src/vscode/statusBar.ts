@@ -3,7 +3,7 @@
 // view. Signed out: "Genesys Cloud: Sign In".
 import * as vscode from 'vscode';
 import { isExpired, type Session } from '../core/auth';
-import { describeEnvironment, type Environment } from '../core/env/environment';
+import { describeEnvironment, type Environment } from '../core/env';
 import { SIGN_IN_COMMAND } from './auth/accountCommands';
 import type { GenesysAuthProvider } from './auth/provider';
 import { Disposer } from './disposer';

@@ -6,8 +6,8 @@
 // does. Shared by the Session & Token tree and the request hovers.
 import * as vscode from 'vscode';
 import { apiGet, type Session } from '../core/auth';
-import type { Operation } from '../core/catalog/types';
-import { systemClock, type LogPort } from '../core/ports';
+import type { Operation } from '../core/catalog';
+import { systemClock, type LogPort } from '../core';
 import { inspectToken, resolveRequiredScopes, swaggerScopeIndex, type LiveSwagger, type RequiredScopes, type TokenReport } from '../core/token';
 import type { GenesysAuthProvider } from './auth/provider';
 import { Disposer } from './disposer';

@@ -1,7 +1,7 @@
 // The Node implementations of the core's ports, as the CLI wires them.
 // Commands take a CliPorts so tests can swap any of them.
-import { systemClock, type Clock, type HttpPort, type LogPort, type PromptPort, type SecretsPort } from '../../core/ports';
-import type { LoopbackPort } from '../../core/auth/loopback';
+import { systemClock, type Clock, type HttpPort, type LogPort, type PromptPort, type SecretsPort } from '../../core';
+import type { LoopbackPort } from '../../core/auth';
 import type { CliIo } from '../commands/types';
 import { nodeHttp } from '../../node/http';
 import { cliLog } from './log';

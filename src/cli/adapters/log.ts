@@ -1,5 +1,5 @@
 // LogPort for the CLI: warnings and errors to stderr, debug only with --verbose.
-import type { LogPort } from '../../core/ports';
+import type { LogPort } from '../../core';
 
 export function cliLog(write: (text: string) => void, verbose = false): LogPort {
   return {

@@ -1,7 +1,7 @@
 // PromptPort for the CLI: messages go to stderr (stdout stays machine-readable);
 // the browser is opened only when the user allowed it.
 import { spawn } from 'child_process';
-import type { PromptPort } from '../../core/ports';
+import type { PromptPort } from '../../core';
 
 export interface CliPromptOptions {
   write: (text: string) => void;

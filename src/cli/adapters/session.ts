@@ -1,10 +1,10 @@
 // How CLI commands find the environment and the stored session:
 // --env, else GENESYS_CLOUD_ENVIRONMENT, else the only stored session (for
 // commands that need one); never a silent default region.
-import { describeEnvironment, ENVIRONMENT_SYNTAX, parseEnvironment, type Environment } from '../../core/env/environment';
-import { loadValidSession } from '../../core/auth/refresh';
-import { SessionStore, type Session } from '../../core/auth/session';
-import type { Clock, HttpPort, LogPort, SecretsPort } from '../../core/ports';
+import { describeEnvironment, ENVIRONMENT_SYNTAX, parseEnvironment, type Environment } from '../../core/env';
+import { loadValidSession } from '../../core/auth';
+import { SessionStore, type Session } from '../../core/auth';
+import type { Clock, HttpPort, LogPort, SecretsPort } from '../../core';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string };
 

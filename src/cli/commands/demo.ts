@@ -6,17 +6,17 @@
 // prints each diagnosis with its rule id and fix.
 import * as fs from 'fs';
 import * as path from 'path';
-import { clientCredentialsFlow } from '../../core/auth/flows/clientCredentials';
-import { deviceFlow } from '../../core/auth/flows/device';
-import { pkceFlow } from '../../core/auth/flows/pkce';
-import type { FlowContext } from '../../core/auth/flows/types';
-import type { Session } from '../../core/auth/session';
-import { parseEnvironment } from '../../core/env/environment';
-import type { RawOutcome } from '../../core/http/api';
-import { LookupCache } from '../../core/http/cache';
-import { redactText } from '../../core/http/redact';
+import { clientCredentialsFlow } from '../../core/auth';
+import { deviceFlow } from '../../core/auth';
+import { pkceFlow } from '../../core/auth';
+import type { FlowContext } from '../../core/auth';
+import type { Session } from '../../core/auth';
+import { parseEnvironment } from '../../core/env';
+import type { RawOutcome } from '../../core/http';
+import { LookupCache } from '../../core/http';
+import { redactText } from '../../core/http';
 import { packageRoot } from '../../node/paths';
-import { silentLog, systemClock, type HttpPort, type HttpResponse, type PromptPort } from '../../core/ports';
+import { silentLog, systemClock, type HttpPort, type HttpResponse, type PromptPort } from '../../core';
 import { startSandbox, type FixtureScenario, type Sandbox } from '../../sandbox';
 import { nodeHttp, nodeLoopback } from '../adapters';
 import { checkFile, type CheckRun } from './check';

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { explainError, formatExplanation } from '../../core/explain';
-import { redactText } from '../../core/http/redact';
+import { redactText } from '../../core/http';
 import { commandFlags } from '../adapters/args';
 import type { CliCommand, CliIo } from './types';
 

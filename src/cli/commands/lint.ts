@@ -3,7 +3,7 @@
 // found, 2 = usage or I/O problem (nothing is reported as clean that was not read).
 import * as fs from 'fs';
 import * as path from 'path';
-import type { FileLintResult } from '../../core/lintTypes';
+import type { FileLintResult } from '../../core';
 import { formatReport, isReportFormat, REPORT_FORMATS, summarize, sarifOptions, type ReportFormat } from '../../core/report';
 import { createLintEngine, type LintEngine, type LintEngineOptions } from '../engine';
 import { packageInfo } from '../../node/packageInfo';

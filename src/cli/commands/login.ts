@@ -1,12 +1,12 @@
 // `call-doctor login`: signs in to a Genesys Cloud region or a Genesys-shaped
 // server and keeps the session in the 0600 secrets file. Exit 0 signed in,
 // 1 sign-in failed or was refused, 2 usage error.
-import { describeEnvironment } from '../../core/env/environment';
-import { AuthError } from '../../core/auth/errors';
-import { SessionStore } from '../../core/auth/session';
-import { signIn, isGrantKind, FLOW_NAMES } from '../../core/auth/signIn';
-import type { SignInOptions } from '../../core/auth/flows/types';
-import { describeAccount } from '../../core/token/account';
+import { describeEnvironment } from '../../core/env';
+import { AuthError } from '../../core/auth';
+import { SessionStore } from '../../core/auth';
+import { signIn, isGrantKind, FLOW_NAMES } from '../../core/auth';
+import type { SignInOptions } from '../../core/auth';
+import { describeAccount } from '../../core/token';
 import { commandFlags } from '../adapters/args';
 import { nodeCliPorts, type CliPortsFactory } from '../adapters';
 import { NO_ENVIRONMENT, resolveCliEnvironment } from '../adapters/session';

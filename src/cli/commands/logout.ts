@@ -1,8 +1,8 @@
 // `call-doctor logout`: revokes the token where the server allows it
 // (DELETE /api/v2/tokens/me, docs/facts.md#token-info) and forgets the stored session.
-import { describeEnvironment, parseEnvironment } from '../../core/env/environment';
-import { authorizedHttp } from '../../core/auth/apiClient';
-import { SessionStore } from '../../core/auth/session';
+import { describeEnvironment, parseEnvironment } from '../../core/env';
+import { authorizedHttp } from '../../core/auth';
+import { SessionStore } from '../../core/auth';
 import { commandFlags } from '../adapters/args';
 import { nodeCliPorts, type CliPortsFactory } from '../adapters';
 import { resolveCliEnvironment } from '../adapters/session';

@@ -2,8 +2,8 @@
 // OAuth client, scopes, roles, permissions, divisions, expiry): its Grants, the
 // same model the Call Doctor and the VS Code token view read (readGrants).
 // The token itself is printed only with --show-token.
-import { inspectToken } from '../../core/token/inspect';
-import { formatTokenReport } from '../../core/token/format';
+import { inspectToken } from '../../core/token';
+import { formatTokenReport } from '../../core/token';
 import { commandFlags } from '../adapters/args';
 import { nodeCliPorts, type CliPortsFactory } from '../adapters';
 import { loadCliSession } from '../adapters/session';

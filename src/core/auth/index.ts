@@ -8,3 +8,7 @@ export { authorizedHttp, apiGet } from './apiClient';
 export { challengeS256, createVerifier, isValidVerifier } from './pkce';
 export type { LoopbackPort, LoopbackServer, LoopbackRequest, LoopbackResponse } from './loopback';
 export type { SignInFlow, SignInOptions, FlowContext, FlowCapabilities } from './flows/types';
+export { clientCredentialsFlow } from './flows/clientCredentials';
+export { GENESYS_NO_DEVICE_FLOW } from './flows/common';
+export { deviceFlow } from './flows/device';
+export { pkceFlow } from './flows/pkce';

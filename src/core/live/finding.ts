@@ -3,7 +3,7 @@ import type { Evidence, Finding, Severity, SourceRef } from '../types';
 import { ZERO_RANGE } from '../types';
 import type { ApiAnswer } from '../http/api';
 import { redactText } from '../http/redact';
-import type { RuleMeta } from '../rules/registry';
+import type { RuleMeta } from '../lintTypes';
 
 export const LIVE_RULES = {
   noUserContext: 'grant.no-user-context',

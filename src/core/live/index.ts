@@ -5,3 +5,4 @@ export type { CheckId, CheckResult, CheckState, DoctorInput, DoctorResult, SendR
 export { scopesInSwagger } from './swaggerScopes';
 export { evaluatePermissions, permissionMatches } from './permissions';
 export { classify, planMatches } from './numberPlans';
+export { formatDoctorText } from './format';

@@ -4,7 +4,11 @@
 // critical path. Re-exports the permission helpers the live API offers.
 import type { ApiAnswer } from '../http/api';
 import { GRANT_PATHS, readGrants, type GrantFetch, type Grants } from '../token/grants';
-import type { CheckContext, Leveled } from './context';
+import type { Leveled, Lookups } from './lookups';
+import type { DoctorInput } from './types';
+
+/** What doctorGrants needs of a check context (CheckContext fits; named here so the two files do not import each other). */
+export interface GrantsContext { L: Lookups; input: Pick<DoctorInput, 'environment' | 'ports'> }
 
 export { evaluatePermissions, permissionMatches } from '../token/evaluate';
 
@@ -16,10 +20,10 @@ export interface DoctorGrants {
   evidence(paths: readonly string[]): ApiAnswer[];
 }
 
-const memo = new WeakMap<CheckContext, Promise<DoctorGrants>>();
+const memo = new WeakMap<GrantsContext, Promise<DoctorGrants>>();
 
 /** The grants of the doctor run's token, read once per run. */
-export function doctorGrants(ctx: CheckContext): Promise<DoctorGrants> {
+export function doctorGrants(ctx: GrantsContext): Promise<DoctorGrants> {
   let p = memo.get(ctx);
   if (!p) {
     const answers = new Map<string, ApiAnswer>();

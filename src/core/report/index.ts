@@ -42,3 +42,5 @@ function directoryUri(dir: string): string {
 }
 
 export { summarize, type LintSummary } from './summary';
+export { toJsonReport } from './json';
+export { renderMarkdown, renderPartialMarkdown, type PartialDiagnosis } from './markdown';

@@ -2,14 +2,10 @@
 // (each declares its entry in its own file) and the live checks' rules
 // (declared next to LIVE_RULES in src/core/live/finding.ts). Reports read
 // rule titles, help, default severities and sources from here only.
-import type { Rule } from '../lintTypes';
+import type { Rule, RuleKind, RuleMeta } from '../lintTypes';
 import { LIVE_RULE_INFO, SHARED_LIVE_RULES } from '../live/finding';
 
-/** Who reports the rule: `lint` (offline), the live doctor, or both under one id. */
-export type RuleKind = 'offline' | 'live' | 'both';
-
-/** What every rule declares about itself besides its id (lint rules in their own file, see Rule). */
-export type RuleMeta = Pick<Rule, 'title' | 'defaultSeverity' | 'help' | 'source'>;
+export type { RuleKind, RuleMeta } from '../lintTypes';
 
 export interface RuleInfo extends RuleMeta {
   id: string;

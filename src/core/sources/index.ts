@@ -26,3 +26,4 @@ export { jsonTextForParsing, parseJsonBody, pointerOf, pointerPath } from './jso
 export { parseFormBody, scopeNamesIn } from './form';
 export { scanCode } from './code';
 export type { CodeScan } from './code';
+export { type DocumentKind, type ParsedDocument, type ParsedRequest } from './types';

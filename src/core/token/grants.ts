@@ -5,19 +5,11 @@
 // each with its own transport (GrantFetch), so they cannot read it differently.
 import type { GrantKind } from '../auth/session';
 import { grantsFromRole, grantsFromSubject, grantsFromUserMe, isNoUserContextJson, readTokenInfoJson, readUserMeJson } from './read';
-import type { NamedRef, StationRef } from './types';
+import type { GrantAnswer, GrantFetch, GrantLine, Grants, NamedRef, StationRef } from './types';
 
-/** One role's permissions in one division ("domain:entity:action", possibly with "*"). */
-export interface GrantLine {
-  role: string;
-  division?: string;
-  divisionId?: string;
-  permissions: string[];
-}
+export type { GrantAnswer, GrantFetch, GrantLine, Grants } from './types';
 
-/** One GET answer; `json` is the parsed body when it was JSON. */
-export interface GrantAnswer { path: string; status?: number; json?: unknown; error?: string }
-export type GrantFetch = (path: string) => Promise<GrantAnswer>;
+
 
 export const GRANT_PATHS = {
   tokenInfo: '/api/v2/tokens/me',
@@ -26,47 +18,6 @@ export const GRANT_PATHS = {
   role: (id: string) => `/api/v2/authorization/roles/${encodeURIComponent(id)}`,
 } as const;
 
-export interface Grants {
-  environment: string;
-  fetchedAt: number;
-  /** GET tokens/me answered 200 (true) or 401 (false); undefined when it could not be determined. */
-  active?: boolean;
-  account: {
-    /** user: a user token; client: client credentials (no user context); unknown: could not tell. */
-    kind: 'user' | 'client' | 'unknown';
-    /** How the kind is known, e.g. "GET /api/v2/tokens/me OAuthClient.authorizedGrantType". */
-    how: string;
-    id?: string;
-    name?: string;
-    email?: string;
-    /** The user's own division (UserMe.division). */
-    division?: NamedRef;
-    sessionGrant: GrantKind;
-    /** The paths the kind rests on (evidence). */
-    paths: string[];
-  };
-  org?: NamedRef;
-  homeOrg?: NamedRef;
-  client?: NamedRef & { authorizedGrantType?: string; scope?: string[] };
-  idlesAt?: string;
-  /** TokenInfo.authorizedScope; `list` undefined: not known (`why`). */
-  scopes: { list?: string[]; from: string; why?: string; paths: string[] };
-  roles?: NamedRef[];
-  /** Role permissions per division; `lines` undefined: not known (`why`, `failedPath`). */
-  permissions: {
-    lines?: GrantLine[];
-    from: 'subjects/me' | 'client roles' | 'users/me' | 'none';
-    /** Whether the lines carry divisions (users/me does not). */
-    divisions: boolean;
-    why?: string;
-    paths: string[];
-    failedPath?: string;
-  };
-  /** UserMe.station; {} means no station; undefined: could not be determined. The Edge state is the Call Doctor's. */
-  station?: { associated?: StationRef; effective?: StationRef; default?: StationRef; lastAssociated?: StationRef };
-  /** Things that could not be determined, and why. */
-  notes: string[];
-}
 
 export interface ReadGrantsOptions { environment: string; grant: GrantKind; now: number }
 

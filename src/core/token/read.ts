@@ -1,8 +1,7 @@
 // Readers for the Genesys payloads behind the token report. Tolerant: any
 // missing field is simply left out (shapes per docs/facts.md#token-info, #user-me).
 import type { HttpResponse } from '../ports';
-import type { GrantLine, Grants } from './grants';
-import type { NamedRef, StationRef } from './types';
+import type { GrantLine, Grants, NamedRef, StationRef } from './types';
 
 type Json = Record<string, unknown>;
 

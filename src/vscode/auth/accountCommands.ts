@@ -4,8 +4,8 @@
 // extension's access. Scripts and tests pass a (partial) SignInRequest.
 import * as vscode from 'vscode';
 import { AuthError } from '../../core/auth';
-import { tryParseEnvironment } from '../../core/env/environment';
-import type { LogPort } from '../../core/ports';
+import { tryParseEnvironment } from '../../core/env';
+import type { LogPort } from '../../core';
 import { Disposer } from '../disposer';
 import { environmentSetting, SELECT_ENVIRONMENT_COMMAND } from '../environment';
 import { askSignIn } from './prompts';

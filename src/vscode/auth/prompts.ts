@@ -3,8 +3,8 @@
 // never shown, logged or stored in settings.
 import * as vscode from 'vscode';
 import { AuthError, discoverEndpoints, FLOWS, isGrantKind, type GrantKind } from '../../core/auth';
-import { GENESYS_NO_DEVICE_FLOW } from '../../core/auth/flows/common';
-import { describeEnvironment, type Environment } from '../../core/env/environment';
+import { GENESYS_NO_DEVICE_FLOW } from '../../core/auth';
+import { describeEnvironment, type Environment } from '../../core/env';
 import { fetchHttp } from '../ports';
 
 /** What a sign-in needs, as the prompts collect it. */

@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import { nodeLoopback } from '../../node/loopbackServer';
 import { AuthError, canRefresh, isExpired, loadValidSession, SessionStore, signIn, type GrantKind, type Session } from '../../core/auth';
-import { parseEnvironment } from '../../core/env/environment';
-import { systemClock, type LogPort, type PromptPort } from '../../core/ports';
-import { describeAccount } from '../../core/token/account';
-import { authorizedScopes } from '../../core/token/scopes';
+import { parseEnvironment } from '../../core/env';
+import { systemClock, type LogPort, type PromptPort } from '../../core';
+import { describeAccount } from '../../core/token';
+import { authorizedScopes } from '../../core/token';
 import { Disposer } from '../disposer';
 import { currentEnvironment } from '../environment';
 import { fetchHttp, notificationPrompt, secretsPort } from '../ports';

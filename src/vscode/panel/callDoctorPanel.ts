@@ -6,9 +6,9 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { explainError } from '../../core/explain';
-import { redactText } from '../../core/http/redact';
-import type { LogPort } from '../../core/ports';
-import { renderMarkdown, renderPartialMarkdown } from '../../core/report/markdown';
+import { redactText } from '../../core/http';
+import type { LogPort } from '../../core';
+import { renderMarkdown, renderPartialMarkdown } from '../../core/report';
 import {
   answer, isPanelState, isWebviewMessage, OPEN_FACTS_COMMAND, PostQueue, type ExplanationView, type HostMessage, type HostNotifications,
   type PanelState, type RequestHandlers, type RunView, type WebviewMessage,
