@@ -34,6 +34,16 @@ export interface DoctorRun {
   /** Environment and session the live checks ran against (never the token). */
   environment?: string;
   sessionId?: string;
+  /** Which session ran the checks and why (absent when none did). */
+  session?: { id: string; environment: string; account?: string;
+    basis: 'host' | 'hostless-only-session' | 'hostless-configured' | 'explicit';
+    /** The API host the request targets, when it names one. */
+    targetHost?: string };
+  /** No session serves the request's host: no verdict, only actions. */
+  noSession?: { targetHost?: string; reason: string;
+    sessions: { id: string; environment: string; account?: string }[];
+    actions: ({ kind: 'sign-in'; environment: string } | { kind: 'pick-http-environment'; environments: string[] }
+      | { kind: 'run-anyway'; sessionId: string; environment: string })[] };
   /** The user asked for this run (command, CodeLens, the panel's Re-run), as opposed to on-save or after a sign-in. */
   userStarted?: boolean;
   /** ms since epoch */

@@ -54,6 +54,13 @@ const actions: Actions = {
     say('Explaining…');
     client.request('explain', { text }).then((x) => { model.explanation = x; model.status = ''; update(); }, failed('Explain'));
   },
+  sessionAction: (index) => {
+    client.request('sessionAction', { index }).then((r) => say(r.detail), failed('The action'));
+  },
+  startSandbox: () => {
+    say('Starting the sandbox org…');
+    client.request('startSandbox', {}).then((r) => say(r.detail), failed('Starting the sandbox org'));
+  },
   explainInput: (text) => {
     model.explainText = text;
     api.setState({ ...(api.getState() as SavedState), explainText: text });

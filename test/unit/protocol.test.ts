@@ -104,6 +104,8 @@ describe('answer (host dispatch)', () => {
     applyFix: async () => { throw new Error('That fix is no longer available.'); },
     openDocs: async ({ rule }) => ({ opened: rule === 'station.none' }),
     copyReport: async () => ({ chars: 5 }),
+    sessionAction: async ({ index }) => ({ detail: `action ${index}` }),
+    startSandbox: async () => ({ detail: 'started' }),
   };
 
   it('answers a request with the handler result under the same id', async () => {
