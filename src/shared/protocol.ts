@@ -124,7 +124,11 @@ export interface Requests {
 /** webview -> host, no answer. `rendered` reports what the DOM now shows. */
 export interface WebviewNotifications {
   ready: Record<string, never>;
-  rendered: { key: string | null; items: { id: ChecklistId; state: ItemState }[] };
+  rendered: {
+    key: string | null; items: { id: ChecklistId; state: ItemState }[];
+    /** The one-result state on screen instead of live rows ("Could not reach …", no session), with its buttons. */
+    outcome?: { kind: string; heading: string; buttons: string[] } | null;
+  };
 }
 /** host -> webview. */
 export interface HostNotifications {
