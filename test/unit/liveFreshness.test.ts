@@ -100,6 +100,33 @@ describe('live doctor: fresh runs, cached evidence, unreachable host', function 
     assert.doesNotMatch(renderMarkdown(r), /✅ pass/);
   });
 
+  it('the host stops answering, a run that is not fresh: what it asked got no answer, so cached passes do not count either', async () => {
+    const clock = new FakeClock();
+    const org = new SwitchableOrg();
+    org.fake.org.override['/api/v2/telephony/providers/edges/sites/s-1/outboundroutes'] = { status: 503, body: '{"status":503}' }; // never cached
+    const cache = new LookupCache<RawOutcome>(clock);
+    const first = await runDoctor(input(org, clock, cache));
+    assert.strictEqual(first.unreachable, undefined);
+    org.down = true;
+    clock.advance(1_000);
+    const r = await runDoctor(input(org, clock, cache));
+    assert.ok(r.calls.some((c) => c.cached) && r.calls.some((c) => !c.cached), 'identity from the cache, the route lookup asked');
+    assert.strictEqual(r.unreachable?.host, 'api.mypurecloud.com');
+    assert.ok(r.checks.every((c) => c.state === 'skipped'));
+  });
+
+  it('every answer from the cache: no verdict of reachability, the checks decide on dated evidence', async () => {
+    const clock = new FakeClock();
+    const org = new SwitchableOrg();
+    const cache = new LookupCache<RawOutcome>(clock);
+    await runDoctor(input(org, clock, cache));
+    org.down = true;
+    const r = await runDoctor(input(org, clock, cache));
+    assert.strictEqual(r.unreachable, undefined);
+    assert.ok(r.calls.every((c) => c.cached));
+    assert.strictEqual(r.verdict, 'pass');
+  });
+
   it('a host that answers with an error status is reachable: the checks decide', async () => {
     const clock = new FakeClock();
     const fake = new FakeGenesys(healthyOrg());

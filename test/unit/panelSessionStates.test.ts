@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import type { CallRecord } from '../../src/core/http/api';
 import type { CheckResult, DoctorResult } from '../../src/core/live/types';
-import { renderPartialMarkdown } from '../../src/core/report/markdown';
+import { renderMarkdown, renderPartialMarkdown } from '../../src/core/report/markdown';
 import type { Finding } from '../../src/core/types';
 import type { DoctorRun } from '../../src/vscode/doctorTypes';
 import { buildRunView, diagnosisOfView, isLoopbackHost, outdatedView } from '../../src/vscode/panel/viewModel';
@@ -93,6 +93,8 @@ describe('panel view model: cached evidence, unreachable host, session choice', 
     const session: DoctorRun['session'] = { id: 's1', environment: 'mypurecloud.com', account: 'Ada Agent', basis: 'explicit', targetHost: 'api.mypurecloud.de' };
     const { view } = buildRunView(run(live(checks), { session }), opts);
     assert.deepStrictEqual(view.sessionNote, { kind: 'explicit', text: 'Checked against mypurecloud.com (Ada Agent) at your request; the request targets api.mypurecloud.de.' });
+    // The copied report says it too (the panel passes the note as the report's session line).
+    assert.match(renderMarkdown(live(checks), { session: view.sessionNote!.text }), /\n- \*\*Session:\*\* Checked against mypurecloud\.com \(Ada Agent\) at your request; the request targets api\.mypurecloud\.de\.\n/);
     const hostless = buildRunView(run(live(checks), { session: { ...session, basis: 'hostless-only-session', targetHost: undefined } }), opts).view;
     assert.strictEqual(hostless.sessionNote?.kind, 'hostless');
     assert.match(hostless.sessionNote!.text, /names no API host, and this is your only session/);

@@ -45,7 +45,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
   }));
   throwIfCancelled(input.signal);
 
-  const unreachable = await unreachableHost(L, env.apiBaseUrl);
+  const unreachable = unreachableHost(api, env.apiBaseUrl);
   if (unreachable) return unreachableResult(input, unreachable, checks, api, started);
 
   const findings: Finding[] = checks.flatMap((c) => c.findings);
@@ -74,14 +74,16 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
 }
 
 /**
- * The API host, when none of the identity lookups (token, user, grants) got an
- * HTTP answer at all: then no check has anything to stand on, and the run is
- * one "could not reach" result instead of a list of checks failing for it.
+ * The API host, when nothing asked of it in this run got an HTTP answer
+ * (refused, reset, DNS, timeout): then no check has anything current to stand
+ * on, and the run is one "could not reach" result instead of a list of checks
+ * failing for it, or passing on answers from the cache. Checks have settled,
+ * so the identity lookups (always started) have been asked or read from memory.
  */
-async function unreachableHost(L: Lookups, apiBaseUrl: string): Promise<DoctorResult['unreachable']> {
-  const answers = (await Promise.all([L.tokenInfo(), L.me(), L.subjects()])).map((l) => l.answer);
-  if (answers.some((a) => a.status !== undefined)) return undefined;
-  return { host: hostOf(apiBaseUrl), message: answers[0].error ?? 'no answer' };
+function unreachableHost(api: LiveApi, apiBaseUrl: string): DoctorResult['unreachable'] {
+  const asked = api.records.filter((r) => !r.cached);
+  if (asked.length === 0 || asked.some((r) => r.status !== 'error')) return undefined;
+  return { host: hostOf(apiBaseUrl), message: asked[0].error ?? 'no answer' };
 }
 
 function unreachableResult(input: DoctorInput, u: NonNullable<DoctorResult['unreachable']>, checks: CheckResult[], api: LiveApi, started: number): DoctorResult {
