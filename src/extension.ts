@@ -63,8 +63,7 @@ export function activate(context: vscode.ExtensionContext): CallDoctorApi {
   const tokenReports = new TokenReports(auth, log);
   const activeRequest = new ActiveRequestTracker(analysis);
   const sessionTree = new SessionTree(auth, tokenReports, activeRequest);
-  const doctorPanel = new CallDoctorPanel(context.extensionUri, doctor,
-    async () => (await auth.sessions()).flatMap((s) => [s.accessToken, s.refreshToken ?? '']).filter(Boolean), log, context.extensionMode === vscode.ExtensionMode.Test);
+  const doctorPanel = new CallDoctorPanel(context.extensionUri, doctor, auth, log, context.extensionMode === vscode.ExtensionMode.Test);
   context.subscriptions.push(
     channel,
     analysis,

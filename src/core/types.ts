@@ -26,6 +26,9 @@ export interface Evidence {
   status: number | 'error';
   excerpt: string;           // redacted, short
   durationMs?: number;
+  /** The answer came from the session's cache (asked ageMs before), not from the API now. */
+  cached?: true;
+  ageMs?: number;
 }
 
 export interface Finding {

@@ -13,7 +13,11 @@ export type ItemState = 'pending' | 'pass' | 'fail' | 'unknown' | 'skipped';
 export type ChecklistId = 'user' | 'scope' | 'permission' | 'station' | 'edge' | 'route' | 'queue' | 'payload';
 export const CHECKLIST_IDS: readonly ChecklistId[] = ['user', 'scope', 'permission', 'station', 'edge', 'route', 'queue', 'payload'];
 
-export interface EvidenceView { request: string; status: number | 'error'; excerpt: string; durationMs?: number }
+export interface EvidenceView {
+  request: string; status: number | 'error'; excerpt: string; durationMs?: number;
+  /** The answer came from the session's cache, not from the API in this run: "cached, 2 min old". */
+  cached?: { ageMs: number; label: string };
+}
 
 export interface FindingView {
   /** Stable within one run: how the webview names the finding back to the host. */
@@ -52,6 +56,14 @@ export interface RequestView {
   org?: string;
 }
 
+/** A button of the "no session serves this request" state; the webview names it back by index. */
+export interface SessionActionView {
+  index: number;
+  kind: 'sign-in' | 'pick-http-environment' | 'run-anyway';
+  label: string;
+  title?: string;
+}
+
 export interface RunView {
   /** `${requestIndex}|${uri}`: identifies the request the run is about. */
   key: string;
@@ -61,8 +73,17 @@ export interface RunView {
   error?: string;
   startedAt: number;
   durationMs: number;
-  lookups?: { calls: number; criticalPath: number };
+  /** fromCache: "5 from cache (up to 2 min old)" when some answers were not asked in this run. */
+  lookups?: { calls: number; criticalPath: number; fromCache?: string };
   items: ChecklistItemView[];
+  /** The API host did not answer at all: the one result of the run (Retry; Start Sandbox Org when loopback). */
+  unreachable?: { host: string; message: string; loopback: boolean };
+  /** No session serves the request's host: no verdict, only these actions. */
+  noSession?: { message: string; actions: SessionActionView[] };
+  /** Which session ran the checks when that needs saying: explicit (at the user's request) or hostless. */
+  sessionNote?: { kind: 'explicit' | 'hostless'; text: string };
+  /** The sessions changed since the run (e.g. signed out): its live results no longer stand. */
+  outdated?: string;
 }
 
 export interface ExplanationView {
@@ -98,11 +119,18 @@ export interface Requests {
   /** docs/facts.md (shipped) at one entry: a finding's or explanation's source. */
   openFacts: { params: { anchor: string }; result: { opened: boolean } };
   copyReport: { params: Record<string, never>; result: { chars: number } };
+  /** One of the view's noSession actions, by index. */
+  sessionAction: { params: { index: number }; result: { detail: string } };
+  startSandbox: { params: Record<string, never>; result: { detail: string } };
 }
 /** webview -> host, no answer. `rendered` reports what the DOM now shows. */
 export interface WebviewNotifications {
   ready: Record<string, never>;
-  rendered: { key: string | null; items: { id: ChecklistId; state: ItemState }[] };
+  rendered: {
+    key: string | null; items: { id: ChecklistId; state: ItemState }[];
+    /** The one-result state on screen instead of live rows ("Could not reach …", no session), with its buttons. */
+    outcome?: { kind: string; heading: string; buttons: string[] } | null;
+  };
 }
 /** host -> webview. */
 export interface HostNotifications {
@@ -139,6 +167,8 @@ const REQUEST_PARAMS: { [M in RequestMethod]: (p: unknown) => boolean } = {
   openDocs: (p) => isRec(p) && typeof p.rule === 'string' && /^[a-z0-9.-]+$/i.test(p.rule),
   openFacts: (p) => isRec(p) && typeof p.anchor === 'string' && FACTS_ANCHOR.test(p.anchor),
   copyReport: isEmpty,
+  sessionAction: (p) => isRec(p) && Number.isInteger(p.index) && (p.index as number) >= 0 && (p.index as number) < 100,
+  startSandbox: isEmpty,
 };
 const WEBVIEW_NOTIFICATION_PARAMS: { [N in keyof WebviewNotifications]: (p: unknown) => boolean } = {
   ready: isEmpty,

@@ -25,7 +25,12 @@ function update(): void {
   api.setState(state);
   // Read back from the DOM, so the host learns what is actually on screen.
   const shown = Array.from(root.querySelectorAll<HTMLElement>('li.item'), (li) => ({ id: li.dataset.id as ChecklistId, state: li.dataset.state as ItemState }));
-  client.notify('rendered', { key: model.view?.key ?? null, items: shown });
+  const box = root.querySelector<HTMLElement>('[data-outcome]');
+  const outcome = box ? {
+    kind: box.dataset.outcome ?? '', heading: box.querySelector('h2')?.textContent?.trim() ?? '',
+    buttons: Array.from(box.querySelectorAll('button'), (b) => (b.textContent ?? '').trim()),
+  } : null;
+  client.notify('rendered', { key: model.view?.key ?? null, items: shown, outcome });
 }
 
 function say(status: string): void {
@@ -54,6 +59,13 @@ const actions: Actions = {
     if (!text.trim()) { say('Paste an error answer first.'); return; }
     say('Explaining…');
     client.request('explain', { text }).then((x) => { model.explanation = x; model.status = ''; update(); }, failed('Explain'));
+  },
+  sessionAction: (index) => {
+    client.request('sessionAction', { index }).then((r) => say(r.detail), failed('The action'));
+  },
+  startSandbox: () => {
+    say('Starting the sandbox org…');
+    client.request('startSandbox', {}).then((r) => say(r.detail), failed('Starting the sandbox org'));
   },
   explainInput: (text) => {
     model.explainText = text;

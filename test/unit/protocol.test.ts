@@ -107,6 +107,8 @@ describe('answer (host dispatch)', () => {
     openDocs: async ({ rule }) => ({ opened: rule === 'station.none' }),
     openFacts: async () => ({ opened: true }),
     copyReport: async () => ({ chars: 5 }),
+    sessionAction: async ({ index }) => ({ detail: `action ${index}` }),
+    startSandbox: async () => ({ detail: 'started' }),
   };
 
   it('answers a request with the handler result under the same id', async () => {

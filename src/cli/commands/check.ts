@@ -225,7 +225,8 @@ function jsonWithEvidence(run: CheckRun) {
       operation: r.result.operation, environment: r.result.environment, region: r.result.region ?? null, org: r.result.org ?? null,
       verdict: r.result.verdict, criticalPath: r.result.criticalPath, durationMs: r.result.durationMs,
       checks: r.result.checks.map((c) => ({ id: c.id, title: c.title, state: c.state, summary: c.summary, durationMs: c.durationMs })),
-      calls: r.result.calls.map((c) => ({ request: c.request, status: c.status, durationMs: c.durationMs, level: c.level, cached: c.cached })),
+      calls: r.result.calls.map((c) => ({ request: c.request, status: c.status, durationMs: c.durationMs, level: c.level, cached: c.cached, ...(c.cached && c.ageMs !== undefined ? { ageMs: c.ageMs } : {}) })),
+      unreachable: r.result.unreachable ?? null,
       sent: r.result.sent ?? null,
     } : {}),
   }));

@@ -3,10 +3,11 @@
 // (redacted) so each verdict can show its evidence.
 import type { Clock, HttpPort, LogPort } from '../ports';
 import type { Evidence } from '../types';
-import { LookupCache } from './cache';
+import { cachedLabel, LookupCache } from './cache';
 import { ReadOnlyHttp, withBearer } from './guard';
 import { excerpt, redactText } from './redact';
 import { Cancelled, sendWithRetry, type RetryOptions } from './retry';
+import { describeTransportError } from './transport';
 
 export interface CallRecord {
   request: string;            // "GET /api/v2/users/me?expand=authorization" (redacted)
@@ -17,7 +18,9 @@ export interface CallRecord {
   /** Dependency level in the engine's graph (1 = first wave). */
   level: number;
   attempts: number;
+  /** Answered from the session's cache, not asked now; ageMs says how old the answer was. */
   cached: boolean;
+  ageMs?: number;
   error?: string;
 }
 
@@ -43,6 +46,8 @@ export interface LiveApiOptions {
   /** Every base URL of the signed-in environment (login and API). */
   allowedBases: readonly string[];
   cache?: LookupCache<RawOutcome>;
+  /** Ask the API even when the cache holds an answer (the new answer is still cached). */
+  fresh?: boolean;
   retry?: RetryOptions;
   signal?: AbortSignal;
   /**
@@ -76,16 +81,17 @@ export class LiveApi {
     const url = this.o.apiBaseUrl.replace(/\/+$/, '') + pathAndQuery;
     const started = this.o.clock.now();
     const key = `${method} ${pathAndQuery}${as ? ` as ${as}` : ''}`;
-    const cached = this.o.cache?.has(key) ?? false;
     const load = () => this.fetch(method, url, token);
-    const raw = this.o.cache
-      ? await this.o.cache.get(key, load, (r) => r.status !== undefined && ((r.status >= 200 && r.status < 300) || r.status === 404))
-      : await load();
+    const read = this.o.cache
+      ? await this.o.cache.read(key, load, (r) => r.status !== undefined && ((r.status >= 200 && r.status < 300) || r.status === 404), this.o.fresh)
+      : { value: await load() };
+    const raw = read.value;
     if (this.o.signal?.aborted) throw new Cancelled();
     const ended = this.o.clock.now();
     const status: number | 'error' = raw.status ?? 'error';
-    this.records.push({ request, status, durationMs: ended - started, startedAt: started, endedAt: ended, level, attempts: raw.attempts, cached, error: raw.error });
-    this.o.log.debug(`call-doctor: ${request} -> ${status}${cached ? ' (cached)' : ''} in ${ended - started} ms`);
+    const age = read.cachedAt !== undefined ? { cached: true as const, ageMs: Math.max(0, started - read.cachedAt) } : undefined;
+    this.records.push({ request, status, durationMs: ended - started, startedAt: started, endedAt: ended, level, attempts: raw.attempts, cached: !!age, ...(age ? { ageMs: age.ageMs } : {}), error: raw.error });
+    this.o.log.debug(`call-doctor: ${request} -> ${status}${age ? ` (${cachedLabel(age.ageMs)})` : ''} in ${ended - started} ms`);
 
     let json: unknown;
     let error = raw.error;
@@ -100,6 +106,7 @@ export class LiveApi {
       status,
       excerpt: raw.body !== undefined ? excerpt(raw.body, this.secrets) : (error ?? ''),
       durationMs: ended - started,
+      ...age,
     };
     return { request, ok, status: raw.status, json, error, evidence };
   }
@@ -108,7 +115,7 @@ export class LiveApi {
     const req = withBearer({ method, url, headers: { Accept: 'application/json' }, signal: this.o.signal }, token, this.o.allowedBases);
     const out = await sendWithRetry(this.http, req, this.o.clock, this.o.retry);
     if (out.response) return { status: out.response.status, headers: out.response.headers, body: out.response.body, attempts: out.attempts };
-    return { error: redactText(out.error?.message ?? 'no answer', this.secrets), attempts: out.attempts };
+    return { error: redactText(out.error ? describeTransportError(out.error) : 'no answer', this.secrets), attempts: out.attempts };
   }
 }
 

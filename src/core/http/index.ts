@@ -3,3 +3,4 @@ export { type RawOutcome } from './api';
 export { LookupCache, SessionCaches } from './cache';
 export { redactText } from './redact';
 export { Cancelled } from './retry';
+export { cachedLabel } from './cache';

@@ -20,7 +20,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
   const env = input.environment;
   const api = new LiveApi({
     http: input.ports.http, clock, log, accessToken: input.accessToken, apiBaseUrl: env.apiBaseUrl,
-    allowedBases: [env.apiBaseUrl, env.loginBaseUrl], cache: input.cache, retry: input.retry, signal: input.signal,
+    allowedBases: [env.apiBaseUrl, env.loginBaseUrl], cache: input.cache, fresh: input.fresh, retry: input.retry, signal: input.signal,
     lookupToken: input.lookupToken,
   });
   const L = new Lookups(api);
@@ -45,6 +45,9 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
   }));
   throwIfCancelled(input.signal);
 
+  const unreachable = unreachableHost(api, env.apiBaseUrl);
+  if (unreachable) return unreachableResult(input, unreachable, checks, api, started);
+
   const findings: Finding[] = checks.flatMap((c) => c.findings);
   const t = obj((await L.tokenInfo()).answer);
   const me = obj((await L.me()).answer);
@@ -68,6 +71,41 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
   if (input.send) result.sent = await sendUserRequest(input, api.secrets);
   result.durationMs = clock.now() - started;
   return result;
+}
+
+/**
+ * The API host, when nothing asked of it in this run got an HTTP answer
+ * (refused, reset, DNS, timeout): then no check has anything current to stand
+ * on, and the run is one "could not reach" result instead of a list of checks
+ * failing for it, or passing on answers from the cache. Checks have settled,
+ * so the identity lookups (always started) have been asked or read from memory.
+ */
+function unreachableHost(api: LiveApi, apiBaseUrl: string): DoctorResult['unreachable'] {
+  const asked = api.records.filter((r) => !r.cached);
+  if (asked.length === 0 || asked.some((r) => r.status !== 'error')) return undefined;
+  return { host: hostOf(apiBaseUrl), message: asked[0].error ?? 'no answer' };
+}
+
+function unreachableResult(input: DoctorInput, u: NonNullable<DoctorResult['unreachable']>, checks: CheckResult[], api: LiveApi, started: number): DoctorResult {
+  const reason = `Not checked: could not reach ${u.host}: ${u.message}.`;
+  return {
+    operation: { id: input.operation.id, method: input.operation.method, path: input.operation.path },
+    environment: input.environment.name,
+    region: input.environment.region?.key,
+    unreachable: u,
+    checks: checks.map((c) => ({ ...c, state: 'skipped', summary: reason, findings: [] })),
+    findings: [],
+    verdict: 'unknown',
+    calls: api.records,
+    criticalPath: api.records.reduce((m, r) => Math.max(m, r.level), 0),
+    durationMs: input.ports.clock.now() - started,
+    // The user's own request would go to the same host: not attempted.
+    ...(input.send ? { sent: { status: 'error' as const, excerpt: `not sent: could not reach ${u.host}` } } : {}),
+  };
+}
+
+function hostOf(url: string): string {
+  try { return new URL(url).host; } catch { return url; }
 }
 
 function needsLiveSwagger(input: DoctorInput): boolean {

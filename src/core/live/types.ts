@@ -48,10 +48,13 @@ export interface DoctorInput {
    * org enforces OAuth scopes (undefined = not known; assumed enforced).
    */
   swagger?: { doc?: unknown; fetch?: boolean; enforced?: boolean };
-  /** An explicit run: read nothing from the cache (results still refresh it). */
-  fresh?: boolean;
   /** Per-session lookup cache (SessionCaches.for(session.id)). */
   cache?: LookupCache<RawOutcome>;
+  /**
+   * An explicit run (the user asked): ask the API for everything instead of
+   * answering from the cache; the answers still refresh the cache.
+   */
+  fresh?: boolean;
   retry?: RetryOptions;
   /**
    * Optional second token of the same environment for lookups the user's token
@@ -71,6 +74,12 @@ export interface DoctorResult {
   checks: CheckResult[];
   /** All findings of all checks, in check order. */
   findings: Finding[];
+  /**
+   * The API host did not answer the identity lookups at all (refused, reset,
+   * DNS, timeout): the one result of the run. Every check is then skipped with
+   * this reason and the verdict is unknown.
+   */
+  unreachable?: { host: string; message: string };
   /** pass: every check passed or was skipped; fail: some check failed; unknown: otherwise. */
   verdict: 'pass' | 'fail' | 'unknown';
   /** Every API call made (redacted), in completion order. */

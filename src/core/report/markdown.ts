@@ -2,6 +2,7 @@
 // no tokens, no secrets, no Authorization headers, so it can be pasted into a
 // support case or an issue as is.
 import { redactText } from '../http/redact';
+import { cachedCallsNote, evidenceTiming } from '../live/format';
 import type { DoctorResult } from '../live/types';
 import type { Finding, Severity, SourceRef, Evidence } from '../types';
 
@@ -13,6 +14,8 @@ export interface MarkdownReportOptions {
   offline?: Finding[];
   /** Known secrets to scrub in addition to the shape-based redaction. */
   secrets?: string[];
+  /** Which session ran the checks and why, when that needs saying (e.g. checked against another host at the user's request). */
+  session?: string;
 }
 
 const STATE_MARK: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', unknown: '❔ unknown', skipped: '➖ skipped' };
@@ -22,8 +25,9 @@ const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 export function renderMarkdown(result: DoctorResult, o: MarkdownReportOptions = {}): string {
   const out: string[] = [];
   out.push(`# Call Doctor report: ${result.operation.method} ${result.operation.path}`, '');
-  out.push(`- **Verdict:** ${result.verdict}`);
+  out.push(`- **Verdict:** ${result.verdict}${result.unreachable ? ` (could not reach ${result.unreachable.host})` : ''}`);
   out.push(`- **Environment:** ${result.environment}${result.region ? ` (region ${result.region})` : ''}`);
+  if (o.session) out.push(`- **Session:** ${o.session}`);
   if (result.org) out.push(`- **Organization:** ${result.org.name ?? '(unnamed)'}${result.org.id ? ` (${result.org.id})` : ''}`);
   if (result.account) {
     const a = result.account;
@@ -31,11 +35,15 @@ export function renderMarkdown(result: DoctorResult, o: MarkdownReportOptions = 
   }
   out.push(`- **Operation:** \`${result.operation.id}\` ${result.operation.method} ${result.operation.path}`);
   if (o.file) out.push(`- **Request:** ${o.file}${o.request ? ` #${o.request.index + 1}${o.request.name ? ` (${o.request.name})` : ''}: ${o.request.method} ${o.request.url}` : ''}`);
-  out.push(`- **Lookups:** ${result.calls.length} read-only calls, ${result.criticalPath} sequential round trip(s), ${result.durationMs} ms`, '');
+  out.push(`- **Lookups:** ${result.calls.length} read-only calls${cachedCallsNote(result)}, ${result.criticalPath} sequential round trip(s), ${result.durationMs} ms`, '');
 
-  out.push('## Checks', '', '| Check | Verdict | Time | Summary |', '|---|---|---|---|');
-  for (const c of result.checks) out.push(`| ${c.title} | ${STATE_MARK[c.state]} | ${c.durationMs} ms | ${cell(c.summary)} |`);
-  out.push('');
+  if (result.unreachable) {
+    out.push(`## Could not reach ${result.unreachable.host}`, '', `${result.unreachable.message}. No check ran: the API did not answer the first lookups (who you are, your grants).`, '');
+  } else {
+    out.push('## Checks', '', '| Check | Verdict | Time | Summary |', '|---|---|---|---|');
+    for (const c of result.checks) out.push(`| ${c.title} | ${STATE_MARK[c.state]} | ${c.durationMs} ms | ${cell(c.summary)} |`);
+    out.push('');
+  }
 
   out.push(...findingsSection([...(o.offline ?? []), ...result.findings]));
 
@@ -84,6 +92,7 @@ export function renderPartialMarkdown(d: PartialDiagnosis, o: Omit<MarkdownRepor
   out.push(`- **Verdict:** ${ran && d.verdict ? d.verdict : 'not determined (offline checks only)'}`);
   out.push(`- **Live checks:** ${d.liveError ? `not run: ${d.liveError}` : ran ? 'run' : 'not run'}`);
   if (d.environment) out.push(`- **Environment:** ${d.environment}`);
+  if (o.session) out.push(`- **Session:** ${o.session}`);
   if (d.org) out.push(`- **Organization:** ${d.org}`);
   if (d.account) out.push(`- **Signed in as:** ${d.account}`);
   if (d.operation.id) out.push(`- **Operation:** \`${d.operation.id}\` ${d.operation.method} ${d.operation.path}`);
@@ -111,7 +120,7 @@ function findingsSection(findings: ReportFinding[]): string[] {
     out.push(`Source: ${f.source.ref}${f.source.verified ? '' : ' — **UNVERIFIED**'}`, '');
     if (f.evidence?.length) {
       out.push('Evidence:', '');
-      for (const e of f.evidence) out.push(`- \`${e.request}\` → ${e.status}${e.durationMs !== undefined ? ` (${e.durationMs} ms)` : ''}: \`${cell(e.excerpt).replace(/`/g, "'")}\``);
+      for (const e of f.evidence) out.push(`- \`${e.request}\` → ${e.status}${evidenceTiming(e)}: \`${cell(e.excerpt).replace(/`/g, "'")}\``);
       out.push('');
     }
   }

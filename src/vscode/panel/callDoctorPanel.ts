@@ -1,10 +1,13 @@
 // The Call Doctor webview panel (host side): one panel, reused. It shows the
 // latest run the DoctorService emitted, answers the webview's requests
-// (re-run, explain, apply fix, open docs, copy report) and survives reloads
-// through a WebviewPanelSerializer. The webview only ever receives the
-// redacted view model (viewModel.ts); posts wait for its `ready`.
+// (re-run, explain, apply fix, open docs, copy report, the actions of the
+// "could not reach" and "no session" states) and survives reloads through a
+// WebviewPanelSerializer. The webview only ever receives the redacted view
+// model (viewModel.ts); posts wait for its `ready`. When the sessions change
+// under a shown run (sign-out), its live results are marked outdated.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import type { Session } from '../../core/auth';
 import { explainError } from '../../core/explain';
 import { redactText } from '../../core/http';
 import type { LogPort } from '../../core';
@@ -13,12 +16,14 @@ import {
   answer, isPanelState, isWebviewMessage, OPEN_FACTS_COMMAND, PostQueue, type ExplanationView, type HostMessage, type HostNotifications,
   type PanelState, type RequestHandlers, type RunView, type WebviewMessage,
 } from '../../shared/protocol';
+import { SIGN_IN_COMMAND } from '../auth/accountCommands';
 import { toWorkspaceEdit } from '../convert';
 import { Disposer } from '../disposer';
 import { newNonce, renderDoctorHtml } from '../doctorHtml';
-import type { DoctorService } from '../doctorService';
+import type { DoctorRunOptions, DoctorService } from '../doctorService';
 import type { DoctorRun, DoctorRunStart } from '../doctorTypes';
-import { buildRunView, diagnosisOfRun, diagnosisOfView, explanationView, pendingView, type FindingIndex } from './viewModel';
+import { START_SANDBOX_COMMAND } from '../sandboxCommand';
+import { buildRunView, diagnosisOfRun, diagnosisOfView, explanationView, outdatedView, pendingView, type FindingIndex } from './viewModel';
 
 export const CALL_DOCTOR_VIEW_TYPE = 'genesysCloud.callDoctor';
 
@@ -35,6 +40,10 @@ export interface PanelInspection {
 }
 
 type Doctor = Pick<DoctorService, 'run' | 'onDidRun' | 'onWillRun'>;
+/** The signed-in sessions (GenesysAuthProvider): tokens to redact, sessions to run against, and their changes. */
+export interface PanelSessions { sessions(): Promise<Session[]>; readonly onDidChangeSessions: vscode.Event<unknown> }
+
+const SELECT_HTTP_ENVIRONMENT_COMMAND = 'genesysCloud.selectHttpEnvironment';
 
 export class CallDoctorPanel extends Disposer {
   private panel: vscode.WebviewPanel | undefined;
@@ -51,13 +60,15 @@ export class CallDoctorPanel extends Disposer {
   private readonly record: { posted: HostMessage[]; received: WebviewMessage[] } | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly doctor: Doctor,
-    private readonly secrets: () => Promise<string[]>, private readonly log: LogPort, recordForTests = false) {
+    private readonly auth: PanelSessions, private readonly log: LogPort, recordForTests = false) {
     super();
     this.record = recordForTests ? { posted: [], received: [] } : undefined;
     this.subscriptions.push(
       // In order: a run's pending state is posted before its result.
       doctor.onWillRun((start) => { this.settled = this.settled.then(() => this.setPending(start)).catch((e) => this.failed(e)); }),
       doctor.onDidRun((run) => { this.settled = this.settled.then(() => this.setRun(run)).catch((e) => this.failed(e)); }),
+      // Queued like runs, so a re-run the change triggers lands after the outdated mark, not under it.
+      auth.onDidChangeSessions(() => { this.settled = this.settled.then(() => this.sessionsChanged()).catch((e) => this.failed(e)); }),
       vscode.window.registerWebviewPanelSerializer(CALL_DOCTOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => this.revive(panel, state) }),
       { dispose: () => this.panel?.dispose() },
     );
@@ -96,12 +107,14 @@ export class CallDoctorPanel extends Disposer {
   async report(): Promise<string> {
     const view = this.view;
     if (!view) throw new Error('No Call Doctor result yet: run the Call Doctor on a request first.');
-    const run = this.run && view.key === `${this.run.requestIndex}|${this.run.uri}` ? this.run : undefined;
+    // An outdated view's run no longer stands: the report says what the view says.
+    const run = view.outdated ? undefined : this.shownRun();
     if (!run && view.items.some((i) => i.state === 'pending')) throw new Error('The Call Doctor is still checking this request: copy the report when it has finished.');
     const secrets = await this.secrets();
     const request = { index: view.request.index, method: view.request.method, url: view.request.url };
-    if (run?.live) return renderMarkdown(run.live, { file: view.request.file, request, offline: run.offline, secrets });
-    return renderPartialMarkdown(run ? diagnosisOfRun(run) : diagnosisOfView(view), { file: view.request.file, request, secrets });
+    const session = view.sessionNote?.text;
+    if (run?.live) return renderMarkdown(run.live, { file: view.request.file, request, offline: run.offline, secrets, ...(session ? { session } : {}) });
+    return renderPartialMarkdown(run ? diagnosisOfRun(run) : diagnosisOfView(view), { file: view.request.file, request, secrets, ...(session ? { session } : {}) });
   }
 
   get inspection(): PanelInspection | undefined {
@@ -186,6 +199,29 @@ export class CallDoctorPanel extends Disposer {
     this.notify('running', { running: false });
   }
 
+  /** The run behind the shown view, if the view is of a run in this session (not restored, not pending another). */
+  private shownRun(): DoctorRun | undefined {
+    return this.run && this.view?.key === `${this.run.requestIndex}|${this.run.uri}` ? this.run : undefined;
+  }
+
+  private async secrets(): Promise<string[]> {
+    return (await this.auth.sessions()).flatMap((s) => [s.accessToken, s.refreshToken ?? '']).filter(Boolean);
+  }
+
+  /** After a sign-in or sign-out: a shown run whose session is gone (or whose "no session" actions no longer fit) is outdated. */
+  private async sessionsChanged(): Promise<void> {
+    const view = this.view;
+    if (!view || view.outdated || view.items.some((i) => i.state === 'pending')) return;
+    const run = this.shownRun();
+    const sessions = await this.auth.sessions();
+    if (this.view !== view) return;
+    const reason = outdatedReason(view, run, sessions);
+    if (!reason) return;
+    this.view = outdatedView(view, reason);
+    this.updateTitle();
+    this.notify('state', { view: this.view });
+  }
+
   private postSnapshot(): void {
     this.notify('state', { view: this.view ?? null });
     this.notify('running', { running: this.running });
@@ -193,7 +229,9 @@ export class CallDoctorPanel extends Disposer {
   }
 
   private updateTitle(): void {
-    if (this.panel) this.panel.title = this.running ? 'Call Doctor (checking…)' : this.view ? `Call Doctor: ${this.view.verdict.toUpperCase()}` : 'Call Doctor';
+    const v = this.view;
+    const state = !v ? undefined : v.outdated ? 'OUTDATED' : v.noSession ? 'NOT CHECKED' : v.verdict.toUpperCase();
+    if (this.panel) this.panel.title = this.running ? 'Call Doctor (checking…)' : state ? `Call Doctor: ${state}` : 'Call Doctor';
   }
 
   private notify<N extends keyof HostNotifications>(method: N, params: HostNotifications[N]): void {
@@ -217,23 +255,8 @@ export class CallDoctorPanel extends Disposer {
   }
 
   private readonly handlers: RequestHandlers = {
-    rerun: async () => {
-      // The view's key names the request (`index|uri`), also for a view restored after a reload.
-      const key = this.view?.key;
-      const bar = key?.indexOf('|') ?? -1;
-      if (!key || bar < 0) throw new Error('Nothing to re-run yet: run the Call Doctor on a request first.');
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(key.slice(bar + 1)));
-      this.running = true;
-      this.notify('running', { running: true });
-      try {
-        const next = await this.doctor.run(doc, Number(key.slice(0, bar)), undefined, { force: true, userStarted: true });
-        await this.settled;
-        const verdict = this.view?.key === key ? this.view.verdict : 'unknown';
-        return { verdict, ...(next.error ? { error: redactText(next.error, await this.secrets()) } : {}) };
-      } finally {
-        if (this.running) { this.running = false; this.updateTitle(); this.notify('running', { running: false }); }
-      }
-    },
+    // Re-run and Retry: no session passed, so the DoctorService chooses by the same rule as any run.
+    rerun: () => this.rerunShown({ force: true, userStarted: true }),
     explain: async ({ text }) => {
       this.explanation = explanationView(explainError(text), await this.secrets());
       return this.explanation;
@@ -262,7 +285,51 @@ export class CallDoctorPanel extends Disposer {
       await vscode.env.clipboard.writeText(md);
       return { chars: md.length };
     },
+    sessionAction: async ({ index }) => {
+      const run = this.view?.outdated ? undefined : this.shownRun();
+      const action = run?.noSession?.actions[index];
+      if (!run || !action) throw new Error('That action is no longer available: re-run the Call Doctor.');
+      if (action.kind === 'sign-in') {
+        await vscode.commands.executeCommand(SIGN_IN_COMMAND, { environment: action.environment });
+        return { detail: `Sign In to ${action.environment}.` };
+      }
+      if (action.kind === 'pick-http-environment') {
+        if ((await vscode.commands.getCommands(true)).includes(SELECT_HTTP_ENVIRONMENT_COMMAND)) await vscode.commands.executeCommand(SELECT_HTTP_ENVIRONMENT_COMMAND);
+        else await vscode.commands.executeCommand('workbench.action.openSettings', 'genesysCloud.httpEnvironment');
+        return { detail: 'Select the HTTP environment whose variables name the API host, then re-run.' };
+      }
+      // A session object looked up now, by id: never one held from an earlier run.
+      const session = (await this.auth.sessions()).find((s) => s.id === action.sessionId);
+      if (!session) throw new Error(`You are no longer signed in to ${action.environment}: re-run the Call Doctor.`);
+      // A session passed in is the user's explicit choice: the core checks with it although
+      // the request targets another host, and the run says so (session.basis 'explicit').
+      const r = await this.rerunShown({ session, force: true, userStarted: true });
+      return { detail: r.error ?? `Checked against ${action.environment}: ${r.verdict.toUpperCase()}.` };
+    },
+    startSandbox: async () => {
+      const started = await vscode.commands.executeCommand<{ url: string } | undefined>(START_SANDBOX_COMMAND);
+      return { detail: started ? `Sandbox org running at ${started.url}; re-run once signed in.` : 'The sandbox org did not start.' };
+    },
   };
+
+  /** Runs the shown request again and answers once the panel adopted the result. */
+  private async rerunShown(options: DoctorRunOptions): Promise<{ verdict: RunView['verdict']; error?: string }> {
+    // The view's key names the request (`index|uri`), also for a view restored after a reload.
+    const key = this.view?.key;
+    const bar = key?.indexOf('|') ?? -1;
+    if (!key || bar < 0) throw new Error('Nothing to re-run yet: run the Call Doctor on a request first.');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(key.slice(bar + 1)));
+    this.running = true;
+    this.notify('running', { running: true });
+    try {
+      const next = await this.doctor.run(doc, Number(key.slice(0, bar)), undefined, options);
+      await this.settled;
+      const verdict = this.view?.key === key ? this.view.verdict : 'unknown';
+      return { verdict, ...(next.error ? { error: redactText(next.error, await this.secrets()) } : {}) };
+    } finally {
+      if (this.running) { this.running = false; this.updateTitle(); this.notify('running', { running: false }); }
+    }
+  }
 
   private hasDocs(rule: string): boolean {
     if (!/^[a-z0-9.-]+$/i.test(rule)) return false;
@@ -273,4 +340,20 @@ export class CallDoctorPanel extends Disposer {
     }
     return known;
   }
+}
+
+/** Why a shown view no longer stands once the sessions are `sessions`; undefined while it does. */
+function outdatedReason(view: RunView, run: DoctorRun | undefined, sessions: readonly Session[]): string | undefined {
+  if (run) {
+    const id = run.session?.id ?? run.sessionId;
+    if (id && !sessions.some((s) => s.id === id)) {
+      return `you signed out of ${run.session?.environment ?? run.environment ?? 'the session of this run'} since this run; re-run to check again.`;
+    }
+    return run.noSession ? 'your sign-ins changed since this run; re-run to check again.' : undefined;
+  }
+  // A view restored after a reload: its session is not known, only its environment.
+  if (!view.request.account && !view.noSession) return undefined;
+  const env = view.request.environment;
+  if (env && sessions.some((s) => s.environment.name === env) && !view.noSession) return undefined;
+  return view.noSession ? 'your sign-ins changed since this run; re-run to check again.' : `you are no longer signed in to ${env ?? 'that environment'}; re-run to check again.`;
 }

@@ -3,12 +3,15 @@
 // goes through redaction with the known secrets (the session tokens), so a
 // token cannot reach the webview even if a lookup echoed it. Free of 'vscode'
 // so unit tests can build views from fixture runs.
+import { cachedLabel } from '../../core/http';
 import { redactText } from '../../core/http';
 import type { Explanation } from '../../core/explain';
 import { LIVE_RULES } from '../../core/live';
 import type { CheckResult, CheckState, DoctorResult } from '../../core/live';
 import type { Finding } from '../../core';
-import { CHECKLIST_IDS, type ChecklistId, type ChecklistItemView, type ExplanationView, type FindingView, type ItemState, type RunView } from '../../shared/protocol';
+import {
+  CHECKLIST_IDS, type ChecklistId, type ChecklistItemView, type EvidenceView, type ExplanationView, type FindingView, type ItemState, type RunView, type SessionActionView,
+} from '../../shared/protocol';
 import type { PartialDiagnosis } from '../../core/report';
 import type { DoctorRun, DoctorRunStart } from '../doctorTypes';
 
@@ -37,7 +40,10 @@ export function buildRunView(run: DoctorRun, o: ViewOptions): { view: RunView; f
     return {
       key, rule: f.rule, severity: f.severity, message: f.message, ...(f.explanation ? { explanation: f.explanation } : {}),
       source: { ref: f.source.ref, verified: f.source.verified },
-      evidence: (f.evidence ?? []).map((e) => ({ request: e.request, status: e.status, excerpt: e.excerpt, ...(e.durationMs !== undefined ? { durationMs: e.durationMs } : {}) })),
+      evidence: (f.evidence ?? []).map((e): EvidenceView => ({
+        request: e.request, status: e.status, excerpt: e.excerpt, ...(e.durationMs !== undefined ? { durationMs: e.durationMs } : {}),
+        ...(e.cached ? { cached: { ageMs: e.ageMs ?? 0, label: cachedLabel(e.ageMs ?? 0) } } : {}),
+      })),
       fixes: f.fixes.map((x, n) => ({ index: n, title: x.title })),
       hasDocs: o.hasDocs(f.rule),
     };
@@ -48,12 +54,17 @@ export function buildRunView(run: DoctorRun, o: ViewOptions): { view: RunView; f
   });
 
   const live = run.live;
-  const items: ChecklistItemView[] = live ? liveItems(live, item) : (['user', 'scope', 'permission', 'station', 'edge', 'route', 'queue'] as const)
-    .map((id) => item(id, 'skipped', `Not checked: ${run.error ?? 'the live checks did not run.'}`, []));
+  const notRun = run.noSession?.reason ?? run.error ?? 'the live checks did not run.';
+  const items: ChecklistItemView[] = live ? liveItems(live, item) : LIVE_IDS.map((id) => item(id, 'skipped', `Not checked: ${notRun}`, []));
   items.push(payloadItem(run.offline, item));
 
+  // An unreachable host decided nothing: its skipped checks must not add up to a pass.
   const verdict: RunView['verdict'] = items.some((i) => i.state === 'fail') ? 'fail'
-    : !live || items.some((i) => i.state === 'unknown') ? 'unknown' : 'pass';
+    : !live || live.unreachable || items.some((i) => i.state === 'unknown') ? 'unknown' : 'pass';
+  const cachedCalls = live?.calls.filter((c) => c.cached) ?? [];
+  const fromCache = cachedCalls.length
+    ? `${cachedCalls.length} from cache (up to ${cachedLabel(Math.max(...cachedCalls.map((c) => c.ageMs ?? 0))).replace(/^cached, /, '')})` : undefined;
+  const note = sessionNote(run);
   const view: RunView = {
     key: `${run.requestIndex}|${run.uri}`,
     request: {
@@ -66,12 +77,63 @@ export function buildRunView(run: DoctorRun, o: ViewOptions): { view: RunView; f
       ...(live?.org?.name ? { org: live.org.name } : {}),
     },
     verdict,
-    ...(run.error ? { error: run.error } : {}),
+    ...(run.error && !run.noSession ? { error: run.error } : {}),
     startedAt: run.startedAt, durationMs: Math.round(run.durationMs),
-    ...(live ? { lookups: { calls: live.calls.length, criticalPath: live.criticalPath } } : {}),
+    ...(live ? { lookups: { calls: live.calls.length, criticalPath: live.criticalPath, ...(fromCache ? { fromCache } : {}) } } : {}),
     items,
+    ...(live?.unreachable ? { unreachable: { ...live.unreachable, loopback: isLoopbackHost(live.unreachable.host) } } : {}),
+    ...(run.noSession ? { noSession: noSessionView(run.noSession) } : {}),
+    ...(note ? { sessionNote: note } : {}),
   };
   return { view: redactDeep(view, o.secrets), findings: index };
+}
+
+const LIVE_IDS = CHECKLIST_IDS.filter((id) => id !== 'payload');
+
+/** Loopback: the sandbox org (or another local stand-in) that may simply not be running. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return name === 'localhost' || name.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(name) || name === '::1';
+}
+
+/** The one line that says which session ran the checks, when the request's host did not decide it. */
+export function sessionNote(run: DoctorRun): RunView['sessionNote'] {
+  const s = run.session;
+  if (!s || s.basis === 'host') return undefined;
+  const who = `${s.environment}${s.account ? ` (${s.account})` : ''}`;
+  if (s.basis === 'explicit') {
+    return { kind: 'explicit', text: `Checked against ${who} at your request${s.targetHost ? `; the request targets ${s.targetHost}` : ''}.` };
+  }
+  return {
+    kind: 'hostless',
+    text: s.basis === 'hostless-only-session'
+      ? `Checked with ${who}: the request names no API host, and this is your only session.`
+      : `Checked with ${who}: the request names no API host, so the configured environment (genesysCloud.environment) was used.`,
+  };
+}
+
+function noSessionView(n: NonNullable<DoctorRun['noSession']>): NonNullable<RunView['noSession']> {
+  const envs = n.sessions.map((s) => `${s.environment}${s.account ? ` (${s.account})` : ''}`);
+  const signedIn = envs.length ? `you are signed in to ${envs.join(', ')}` : 'you are not signed in';
+  const message = n.targetHost ? `This request targets ${n.targetHost}; ${signedIn}.` : `${n.reason} (${signedIn}.)`;
+  const actions = n.actions.map((a, index): SessionActionView => {
+    if (a.kind === 'sign-in') return { index, kind: a.kind, label: `Sign In to ${a.environment}` };
+    if (a.kind === 'run-anyway') return { index, kind: a.kind, label: `Run against ${a.environment} anyway`, title: 'Check the request with this session, although it targets another host' };
+    return { index, kind: a.kind, label: 'Select HTTP Environment', ...(a.environments.length ? { title: `Environments: ${a.environments.join(', ')}` } : {}) };
+  });
+  return { message, actions };
+}
+
+/**
+ * The shown view once the sessions changed under it (e.g. signed out): the
+ * live results and who they were for no longer stand; the offline payload
+ * checks still do. Re-run gives fresh ones.
+ */
+export function outdatedView(v: RunView, reason: string): RunView {
+  const items = v.items.map((i) => (i.id === 'payload' ? i : { id: i.id, title: i.title, state: 'skipped' as const, summary: `Not checked: ${reason}`, findings: [] }));
+  const { account: _a, org: _o, ...request } = v.request;
+  const { lookups: _l, sessionNote: _s, unreachable: _u, noSession: _n, error: _e, ...rest } = v;
+  return { ...rest, request, items, verdict: items.some((i) => i.state === 'fail') ? 'fail' : 'unknown', outdated: reason };
 }
 
 /** The view of a run that has started: its request, every item pending (shown while the checks run). */
@@ -92,7 +154,7 @@ export function pendingView(start: DoctorRunStart, secrets: readonly string[]): 
 export function diagnosisOfRun(run: DoctorRun): PartialDiagnosis {
   return {
     operation: { ...(run.request.operationId ? { id: run.request.operationId } : {}), method: run.request.method, path: run.request.operationPath ?? run.request.url },
-    liveError: run.error ?? 'the live checks did not run.',
+    liveError: run.noSession?.reason ?? run.error ?? 'the live checks did not run.',
     ...(run.environment ? { environment: run.environment } : {}),
     findings: run.offline,
   };
@@ -101,15 +163,19 @@ export function diagnosisOfRun(run: DoctorRun): PartialDiagnosis {
 /** A view restored after a reload (no run behind it): its checklist and findings, already redacted. */
 export function diagnosisOfView(v: RunView): PartialDiagnosis {
   const live = v.items.filter((i) => i.id !== 'payload');
+  const liveError = v.outdated ?? (v.unreachable ? `could not reach ${v.unreachable.host}: ${v.unreachable.message}` : undefined) ?? v.noSession?.message ?? v.error;
   return {
     operation: { ...(v.request.operationId ? { id: v.request.operationId } : {}), method: v.request.method, path: v.request.operationPath ?? v.request.url },
-    ...(v.error ? { liveError: v.error } : {}),
+    ...(liveError ? { liveError } : {}),
     ...(v.request.environment ? { environment: v.request.environment } : {}),
     ...(v.request.account ? { account: v.request.account } : {}), ...(v.request.org ? { org: v.request.org } : {}),
     verdict: v.verdict,
     checks: live.map((i) => ({ title: i.title, state: i.state, summary: i.summary, ...(i.durationMs !== undefined ? { durationMs: i.durationMs } : {}) })),
-    findings: v.items.flatMap((i) => i.findings).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, source: f.source, evidence: f.evidence })),
-    note: `results of the run at ${new Date(v.startedAt).toISOString()}, restored from the saved panel; re-run for fresh results.`,
+    findings: v.items.flatMap((i) => i.findings).map((f) => ({
+      rule: f.rule, severity: f.severity, message: f.message, source: f.source,
+      evidence: f.evidence.map(({ cached, ...e }) => ({ ...e, ...(cached ? { cached: true as const, ageMs: cached.ageMs } : {}) })),
+    })),
+    ...(v.outdated ? {} : { note: `results of the run at ${new Date(v.startedAt).toISOString()}, restored from the saved panel; re-run for fresh results.` }),
   };
 }
 
