@@ -4,6 +4,7 @@
 // body field of a known model.
 import * as jsonc from 'jsonc-parser';
 import * as vscode from 'vscode';
+import { OPEN_FACTS_COMMAND } from '../shared/protocol';
 import type { Session } from '../core/auth';
 import type { Operation } from '../core/catalog';
 import { markRequirements } from '../core/token';
@@ -48,6 +49,8 @@ export class HoverProvider extends Disposer implements vscode.HoverProvider {
     }
     if (sections.length === 0) return undefined;
     const md = new vscode.MarkdownString(sections.join('\n\n---\n\n'));
+    // Source links run "Open Facts Reference"; no other command is trusted.
+    md.isTrusted = { enabledCommands: [OPEN_FACTS_COMMAND] };
     return new vscode.Hover(md);
   }
 

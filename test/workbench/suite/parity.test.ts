@@ -187,7 +187,7 @@ describe('parity: call-doctor check and the editor\'s Call Doctor run (issue 8, 
   }
 
   async function cliCheck(file: string, user: keyof typeof USERS): Promise<Answer> {
-    const r = report(await callDoctor(['check', file, '--format', 'json', '--env', sandbox.url],
+    const r = report(await callDoctor(['check', file, '--format', 'json', '--env', sandbox.url, '--http-env', 'sandbox', '--run-anyway'],
       { GENESYS_CLOUD_ACCESS_TOKEN: tokens.get(user)!, CALL_DOCTOR_CONFIG_DIR: configDir }), `call-doctor check ${file} as ${user}`);
     assert.strictEqual(r.live?.length, 1, `check ran one request of ${file}`);
     const findings = r.files[0].findings;
