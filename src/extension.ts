@@ -3,33 +3,33 @@
 // data is read from data/ on first use, never at activation.
 import * as vscode from 'vscode';
 import { ensureNodeData } from './node/data';
-import { AnalysisService } from './vscode/analysis';
+import { AnalysisService } from './vscode/analysis/analysisService';
 import { AccountCommands } from './vscode/auth/accountCommands';
 import { GenesysAuthProvider } from './vscode/auth/provider';
-import { ActiveRequestTracker } from './vscode/activeRequest';
-import { TokenReports } from './vscode/tokenReports';
+import { ActiveRequestTracker } from './vscode/analysis/activeRequest';
+import { TokenReports } from './vscode/tree/tokenReports';
 import { SessionTree } from './vscode/tree/sessionTree';
 import { TreeCommands } from './vscode/tree/treeCommands';
-import { FactsReference } from './vscode/factsReference';
-import { CallDoctor } from './vscode/callDoctor';
-import { CatalogRefresh } from './vscode/catalogRefresh';
-import { Walkthrough } from './vscode/walkthrough';
-import { DoctorService } from './vscode/doctorService';
-import { LiveDiagnostics } from './vscode/liveDiagnostics';
-import { ProblemsCodeLens } from './vscode/codeLens';
-import { QuickFixProvider } from './vscode/codeActions';
-import { DiagnosticsProvider } from './vscode/diagnostics';
-import { FindingConverter } from './vscode/findingDiagnostics';
-import { HoverProvider } from './vscode/hover';
+import { FactsReference } from './vscode/language/factsReference';
+import { CallDoctor } from './vscode/doctor/callDoctor';
+import { CatalogRefresh } from './vscode/environment/catalogRefresh';
+import { Walkthrough } from './vscode/walkthrough/walkthrough';
+import { DoctorService } from './vscode/doctor/doctorService';
+import { LiveDiagnostics } from './vscode/diagnostics/liveDiagnostics';
+import { ProblemsCodeLens } from './vscode/language/codeLens';
+import { QuickFixProvider } from './vscode/language/codeActions';
+import { DiagnosticsProvider } from './vscode/diagnostics/offlineDiagnostics';
+import { FindingConverter } from './vscode/diagnostics/findingDiagnostics';
+import { HoverProvider } from './vscode/language/hover';
 import { logPort } from './vscode/ports';
-import { SchemaContentProvider } from './vscode/schemaContent';
-import { WorkspaceCheck } from './vscode/workspaceCheck';
+import { SchemaContentProvider } from './vscode/language/schemaContent';
+import { WorkspaceCheck } from './vscode/diagnostics/workspaceCheck';
 import { testAccess, type TestAccess } from './vscode/auth/testAccess';
-import { EnvironmentCommand } from './vscode/environment';
-import { SandboxCommand } from './vscode/sandboxCommand';
-import { sessionViewId, StatusBar } from './vscode/statusBar';
-import { CallDoctorPanel, type PanelInspection } from './vscode/panel/callDoctorPanel';
-import { PanelCommands } from './vscode/panel/panelCommands';
+import { EnvironmentCommand } from './vscode/environment/environment';
+import { SandboxCommand } from './vscode/environment/sandboxCommand';
+import { sessionViewId, StatusBar } from './vscode/environment/statusBar';
+import { CallDoctorPanel, type PanelInspection } from './vscode/doctor/panel/callDoctorPanel';
+import { PanelCommands } from './vscode/doctor/panel/panelCommands';
 
 export interface CallDoctorApi {
   /** Wall-clock time activate() took, for the activation budget. */

@@ -17,7 +17,7 @@ import { RULES } from '../../src/core/rules';
 import { TOKEN_SOURCES } from '../../src/core/token/inspect';
 import { ZERO_RANGE, type SourceRef } from '../../src/core/types';
 import { OPEN_FACTS_COMMAND, parseFactsRef } from '../../src/shared/protocol';
-import { factsCommandLink, findingMarkdown } from '../../src/vscode/hoverContent';
+import { factsCommandLink, findingMarkdown } from '../../src/vscode/language/hoverContent';
 
 const lintText = async (path: string, text: string, ctx: AnalysisContext) => (await analyzeText(path, text, ctx)).lint;
 

@@ -4,8 +4,8 @@ import * as assert from 'assert';
 import { renderPartialMarkdown } from '../../src/core/report/markdown';
 import type { Finding } from '../../src/core/types';
 import { CHECKLIST_IDS, type RunView } from '../../src/shared/protocol';
-import type { DoctorRun } from '../../src/vscode/doctorTypes';
-import { diagnosisOfRun, diagnosisOfView, pendingView } from '../../src/vscode/panel/viewModel';
+import type { DoctorRun } from '../../src/vscode/doctor/doctorTypes';
+import { diagnosisOfRun, diagnosisOfView, pendingView } from '../../src/vscode/doctor/panel/viewModel';
 
 const CANARY = 'canary-token-5e8a1c3b9d70';
 const REQUEST = { method: 'POST', url: `http://127.0.0.1:9/api/v2/conversations/calls?access_token=${CANARY}`, rawUrl: '{{base}}/api/v2/conversations/calls', operationId: 'postConversationsCalls', operationPath: '/api/v2/conversations/calls' };

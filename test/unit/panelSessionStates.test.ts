@@ -8,8 +8,8 @@ import type { CallRecord } from '../../src/core/http/api';
 import type { CheckResult, DoctorResult } from '../../src/core/live/types';
 import { renderMarkdown, renderPartialMarkdown } from '../../src/core/report/markdown';
 import type { Finding } from '../../src/core/types';
-import type { DoctorRun } from '../../src/vscode/doctorTypes';
-import { buildRunView, diagnosisOfView, isLoopbackHost, outdatedView } from '../../src/vscode/panel/viewModel';
+import type { DoctorRun } from '../../src/vscode/doctor/doctorTypes';
+import { buildRunView, diagnosisOfView, isLoopbackHost, outdatedView } from '../../src/vscode/doctor/panel/viewModel';
 
 const R = { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } };
 const opts = { secrets: [], hasDocs: () => false };

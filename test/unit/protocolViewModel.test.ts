@@ -5,8 +5,8 @@ import * as assert from 'assert';
 import type { CheckResult, DoctorResult } from '../../src/core/live/types';
 import type { Finding } from '../../src/core/types';
 import { CHECKLIST_IDS } from '../../src/shared/protocol';
-import { buildRunView, explanationView } from '../../src/vscode/panel/viewModel';
-import type { DoctorRun } from '../../src/vscode/doctorTypes';
+import { buildRunView, explanationView } from '../../src/vscode/doctor/panel/viewModel';
+import type { DoctorRun } from '../../src/vscode/doctor/doctorTypes';
 import { explainError } from '../../src/core/explain';
 
 const CANARY = 'canary-token-7f3c9e1d2b4a';

@@ -7,7 +7,7 @@ import { AuthError } from '../../core/auth';
 import { tryParseEnvironment } from '../../core/env';
 import type { LogPort } from '../../core';
 import { Disposer } from '../disposer';
-import { environmentSetting, SELECT_ENVIRONMENT_COMMAND } from '../environment';
+import { environmentSetting, SELECT_ENVIRONMENT_COMMAND } from '../environment/environment';
 import { askSignIn } from './prompts';
 import { AUTH_PROVIDER_ID, toAuthSession, type GenesysAuthProvider, type SignInRequest } from './provider';
 

@@ -10,7 +10,7 @@ import { systemClock, type LogPort, type PromptPort } from '../../core';
 import { describeAccount } from '../../core/token';
 import { authorizedScopes } from '../../core/token';
 import { Disposer } from '../disposer';
-import { currentEnvironment } from '../environment';
+import { currentEnvironment } from '../environment/environment';
 import { fetchHttp, notificationPrompt, secretsPort } from '../ports';
 import { askSignIn, type SignInRequest } from './prompts';
 

@@ -6,10 +6,10 @@
 import * as vscode from 'vscode';
 import type { Session } from '../../core/auth';
 import { markRequirements } from '../../core/token';
-import type { ActiveRequest, ActiveRequestTracker } from '../activeRequest';
+import type { ActiveRequest, ActiveRequestTracker } from '../analysis/activeRequest';
 import type { GenesysAuthProvider } from '../auth/provider';
 import { Disposer } from '../disposer';
-import type { TokenReports } from '../tokenReports';
+import type { TokenReports } from './tokenReports';
 import { InfoNode, requirementNode, SessionNode, sessionChildren } from './nodes';
 
 export const SESSION_VIEW = 'genesysCloud.session';

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Catalog } from '../../../src/core/catalog/api';
-import { AnalysisService } from '../../../src/vscode/analysis';
+import { AnalysisService } from '../../../src/vscode/analysis/analysisService';
 import { logPort } from '../../../src/vscode/ports';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.analysis-log-secret-token.c2lnbmF0dXJl';

@@ -1,7 +1,7 @@
 // The Call Doctor webview's HTML shell: strict CSP with a per-render nonce,
 // the only script is the nonce'd bundle, no inline script or style, no data.
 import * as assert from 'assert';
-import { contentSecurityPolicy, newNonce, renderDoctorHtml } from '../../../src/vscode/doctorHtml';
+import { contentSecurityPolicy, newNonce, renderDoctorHtml } from '../../../src/vscode/doctor/panel/doctorHtml';
 
 const options = {
   nonce: 'Tm9uY2UxMjM0NTY3ODkw', cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
-import type { DoctorRun } from '../../../src/vscode/doctorTypes';
-import type { DoctorService } from '../../../src/vscode/doctorService';
+import type { DoctorRun } from '../../../src/vscode/doctor/doctorTypes';
+import type { DoctorService } from '../../../src/vscode/doctor/doctorService';
 import { api, signInAs, signOut } from './sandboxUsers';
 
 function nextRun(doctor: DoctorService, accept: (r: DoctorRun) => boolean): Promise<DoctorRun> {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { pkceLogin } from '../../../src/sandbox/testing/flows';
 import type { HostMessage, RunView, WebviewMessage } from '../../../src/shared/protocol';
-import type { PanelInspection } from '../../../src/vscode/panel/callDoctorPanel';
+import type { PanelInspection } from '../../../src/vscode/doctor/panel/callDoctorPanel';
 import { eventually } from './authHelpers';
 import { activateExtension, EXTENSION_ID } from './helpers';
 

@@ -8,9 +8,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import type { HostMessage, RunView, WebviewMessage } from '../../../src/shared/protocol';
-import type { DoctorRunStart } from '../../../src/vscode/doctorTypes';
-import type { DoctorService } from '../../../src/vscode/doctorService';
-import type { PanelInspection } from '../../../src/vscode/panel/callDoctorPanel';
+import type { DoctorRunStart } from '../../../src/vscode/doctor/doctorTypes';
+import type { DoctorService } from '../../../src/vscode/doctor/doctorService';
+import type { PanelInspection } from '../../../src/vscode/doctor/panel/callDoctorPanel';
 import { eventually } from './authHelpers';
 import { api, signInAs, signOut } from './sandboxUsers';
 

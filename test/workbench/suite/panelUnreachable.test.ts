@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import type { RunView, WebviewMessage } from '../../../src/shared/protocol';
-import type { PanelInspection } from '../../../src/vscode/panel/callDoctorPanel';
+import type { PanelInspection } from '../../../src/vscode/doctor/panel/callDoctorPanel';
 import { eventually } from './authHelpers';
 import { api, signInAs, signOut } from './sandboxUsers';
 

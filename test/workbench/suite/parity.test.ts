@@ -14,7 +14,7 @@ import { collectFiles } from '../../../src/node/walk';
 import type { Finding } from '../../../src/core/types';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { pkceLogin } from '../../../src/sandbox/testing/flows';
-import type { DoctorService } from '../../../src/vscode/doctorService';
+import type { DoctorService } from '../../../src/vscode/doctor/doctorService';
 import { ENV_TWO_UP, marks, paritySweepFiles, parityReport, REPO_ROOT, SESSION_TOKEN_REQUEST } from '../../unit/parityCompare';
 import { SOURCE } from './helpers';
 import { api, PKCE_CLIENT, signOut, USERS } from './sandboxUsers';

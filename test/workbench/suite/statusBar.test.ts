@@ -6,7 +6,7 @@ import type { Session } from '../../../src/core/auth';
 import { parseEnvironment } from '../../../src/core/env/environment';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { pkceLogin } from '../../../src/sandbox/testing/flows';
-import { environmentLabel, statusText, timeLeft } from '../../../src/vscode/statusBar';
+import { environmentLabel, statusText, timeLeft } from '../../../src/vscode/environment/statusBar';
 import type { TestAccess } from '../../../src/vscode/auth/testAccess';
 import { ALICE, PKCE_CLIENT, saveEnvironmentSetting, testAccess } from './authHelpers';
 

@@ -3,7 +3,7 @@
 // .vsix) as a new untitled .http editor, so diagnostics, hovers and quick fixes
 // show at once and nothing is written to the user's workspace.
 import * as vscode from 'vscode';
-import { Disposer } from './disposer';
+import { Disposer } from '../disposer';
 
 export const OPEN_EXAMPLE_COMMAND = 'genesysCloud.openExample';
 

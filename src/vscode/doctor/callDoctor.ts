@@ -5,12 +5,12 @@
 // the host) and writes the plain-text report (redacted) to an output channel.
 // Live findings reach the editor through LiveDiagnostics, which listens to every run.
 import * as vscode from 'vscode';
-import { formatDoctorText } from '../core/live';
-import type { DoctorResult } from '../core/live';
-import type { AnalysisService } from './analysis';
-import { SIGN_IN_COMMAND } from './auth/accountCommands';
-import type { GenesysAuthProvider } from './auth/provider';
-import { Disposer } from './disposer';
+import { formatDoctorText } from '../../core/live';
+import type { DoctorResult } from '../../core/live';
+import type { AnalysisService } from '../analysis/analysisService';
+import { SIGN_IN_COMMAND } from '../auth/accountCommands';
+import type { GenesysAuthProvider } from '../auth/provider';
+import { Disposer } from '../disposer';
 import type { DoctorService } from './doctorService';
 
 export const RUN_CALL_DOCTOR_COMMAND = 'genesysCloud.runCallDoctor';

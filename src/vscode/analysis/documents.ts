@@ -1,9 +1,9 @@
 // Which editor documents the core understands, and how they are handed to it.
 import * as vscode from 'vscode';
-import { createDocument } from '../core';
-import type { DocumentKind } from '../core/sources';
-import type { TextDocument as CoreDocument } from '../core';
-import type { FilesPort } from '../core';
+import { createDocument } from '../../core';
+import type { DocumentKind } from '../../core/sources';
+import type { TextDocument as CoreDocument } from '../../core';
+import type { FilesPort } from '../../core';
 
 const KIND_BY_LANGUAGE: Record<string, DocumentKind> = {
   http: 'http',

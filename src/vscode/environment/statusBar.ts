@@ -2,11 +2,11 @@
 // long ("$(account) Alice · sandbox · 52 min"); click → the Session & Token
 // view. Signed out: "Genesys Cloud: Sign In".
 import * as vscode from 'vscode';
-import { isExpired, type Session } from '../core/auth';
-import { describeEnvironment, type Environment } from '../core/env';
-import { SIGN_IN_COMMAND } from './auth/accountCommands';
-import type { GenesysAuthProvider } from './auth/provider';
-import { Disposer } from './disposer';
+import { isExpired, type Session } from '../../core/auth';
+import { describeEnvironment, type Environment } from '../../core/env';
+import { SIGN_IN_COMMAND } from '../auth/accountCommands';
+import type { GenesysAuthProvider } from '../auth/provider';
+import { Disposer } from '../disposer';
 import { currentEnvironment, SELECT_ENVIRONMENT_COMMAND } from './environment';
 
 const TICK_MS = 30_000;

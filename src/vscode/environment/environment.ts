@@ -2,9 +2,9 @@
 // and the "Genesys Cloud: Select Environment" command: the 18 regions, the
 // local sandbox when one runs in this window, or a custom base URL.
 import * as vscode from 'vscode';
-import { describeEnvironment, tryParseEnvironment, type Environment } from '../core/env';
-import { REGIONS } from '../core/env';
-import { Disposer } from './disposer';
+import { describeEnvironment, tryParseEnvironment, type Environment } from '../../core/env';
+import { REGIONS } from '../../core/env';
+import { Disposer } from '../disposer';
 
 export const SELECT_ENVIRONMENT_COMMAND = 'genesysCloud.selectEnvironment';
 const SECTION = 'genesysCloud';

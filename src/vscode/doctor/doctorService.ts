@@ -4,18 +4,18 @@
 // cached per (session, document version, request) and re-run when the
 // sessions change, so whatever shows them (panel, diagnostics) stays current.
 import * as vscode from 'vscode';
-import type { Session } from '../core/auth';
-import { parseEnvironment } from '../core/env';
-import { SessionCaches } from '../core/http';
-import { Cancelled } from '../core/http';
-import type { RawOutcome } from '../core/http';
-import { checkRequest, chooseSession, isNoSession, summarizeSession, unresolvedHostVariables, type CheckOutcome } from '../core/pipeline';
-import { systemClock, type LogPort } from '../core';
-import type { AnalysisService } from './analysis';
-import type { GenesysAuthProvider } from './auth/provider';
-import { Disposer } from './disposer';
+import type { Session } from '../../core/auth';
+import { parseEnvironment } from '../../core/env';
+import { SessionCaches } from '../../core/http';
+import { Cancelled } from '../../core/http';
+import type { RawOutcome } from '../../core/http';
+import { checkRequest, chooseSession, isNoSession, summarizeSession, unresolvedHostVariables, type CheckOutcome } from '../../core/pipeline';
+import { systemClock, type LogPort } from '../../core';
+import type { AnalysisService } from '../analysis/analysisService';
+import type { GenesysAuthProvider } from '../auth/provider';
+import { Disposer } from '../disposer';
 import type { DoctorRequestSummary, DoctorRun, DoctorRunStart } from './doctorTypes';
-import { fetchHttp } from './ports';
+import { fetchHttp } from '../ports';
 
 export type { DoctorRun, DoctorRunStart } from './doctorTypes';
 

@@ -4,10 +4,10 @@
 // the device flow). The sandbox code is loaded on first use, never at activation.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LogPort } from '../core';
-import type { Sandbox } from '../sandbox';
-import { SIGN_IN_COMMAND } from './auth/accountCommands';
-import { Disposer } from './disposer';
+import type { LogPort } from '../../core';
+import type { Sandbox } from '../../sandbox';
+import { SIGN_IN_COMMAND } from '../auth/accountCommands';
+import { Disposer } from '../disposer';
 import { setEnvironment } from './environment';
 
 export const START_SANDBOX_COMMAND = 'genesysCloud.startSandbox';
@@ -23,7 +23,7 @@ export interface StartSandboxOptions {
  * The sandbox is its own bundle (dist/sandbox.js, built by esbuild.js), required
  * only here: activation never loads it and the main bundle does not carry it.
  */
-function loadSandboxModule(extensionPath: string): typeof import('../sandbox') {
+function loadSandboxModule(extensionPath: string): typeof import('../../sandbox') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(extensionPath, 'dist', 'sandbox.js'));
 }

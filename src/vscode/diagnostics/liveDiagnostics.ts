@@ -5,13 +5,13 @@
 // information points at the request line (the API call made) and at a
 // read-only document holding the run's full evidence.
 import * as vscode from 'vscode';
-import { formatDoctorText } from '../core/live';
-import type { AnalysisService } from './analysis';
-import type { GenesysAuthProvider } from './auth/provider';
-import { Disposer } from './disposer';
-import type { DoctorService } from './doctorService';
-import type { DoctorRun } from './doctorTypes';
-import { kindOf } from './documents';
+import { formatDoctorText } from '../../core/live';
+import type { AnalysisService } from '../analysis/analysisService';
+import type { GenesysAuthProvider } from '../auth/provider';
+import { Disposer } from '../disposer';
+import type { DoctorService } from '../doctor/doctorService';
+import type { DoctorRun } from '../doctor/doctorTypes';
+import { kindOf } from '../analysis/documents';
 import type { FindingConverter } from './findingDiagnostics';
 
 export const LIVE_CHECKS_COMMAND = 'genesysCloud.runLiveChecks';

@@ -3,13 +3,13 @@
 // feature asks here, so a document is parsed and linted once per edit.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Catalog } from '../core/catalog';
-import { redactText } from '../core/http';
-import type { FileLintResult } from '../core';
-import { analyzeDocument, projectRootOf, type AnalysisContext, type DocumentAnalysis } from '../core/pipeline';
-import type { LogPort } from '../core';
-import type { ParsedDocument } from '../core/sources';
-import { createDocument, documentKindOf, type TextDocument as CoreDocument } from '../core';
+import type { Catalog } from '../../core/catalog';
+import { redactText } from '../../core/http';
+import type { FileLintResult } from '../../core';
+import { analyzeDocument, projectRootOf, type AnalysisContext, type DocumentAnalysis } from '../../core/pipeline';
+import type { LogPort } from '../../core';
+import type { ParsedDocument } from '../../core/sources';
+import { createDocument, documentKindOf, type TextDocument as CoreDocument } from '../../core';
 import { editorFiles, kindOf, toCoreDocument } from './documents';
 
 export interface Analysis {

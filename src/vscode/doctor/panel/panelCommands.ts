@@ -2,8 +2,8 @@
 // Response (selection, clipboard or a file, picked in a quick pick) and Copy
 // Diagnosis Report (the core's redacted markdown report of the latest run).
 import * as vscode from 'vscode';
-import type { ExplanationView } from '../../shared/protocol';
-import { Disposer } from '../disposer';
+import type { ExplanationView } from '../../../shared/protocol';
+import { Disposer } from '../../disposer';
 import type { CallDoctorPanel } from './callDoctorPanel';
 
 export const OPEN_CALL_DOCTOR_COMMAND = 'genesysCloud.openCallDoctor';

@@ -2,8 +2,8 @@
 // .rest and payload JSON file as saved (open documents as edited) and fills
 // the Problems view, like `call-doctor lint .` does on the command line.
 import * as vscode from 'vscode';
-import type { DiagnosticsProvider } from './diagnostics';
-import { Disposer } from './disposer';
+import type { DiagnosticsProvider } from './offlineDiagnostics';
+import { Disposer } from '../disposer';
 
 export const CHECK_WORKSPACE_COMMAND = 'genesysCloud.checkWorkspace';
 const FILES = '**/*.{http,rest,json,jsonc}';

@@ -2,8 +2,8 @@
 // extension, in the Markdown preview, scrolled to an entry when given its anchor
 // (hovers and the Call Doctor panel link every source to it).
 import * as vscode from 'vscode';
-import { FACTS_ANCHOR, OPEN_FACTS_COMMAND } from '../shared/protocol';
-import { Disposer } from './disposer';
+import { FACTS_ANCHOR, OPEN_FACTS_COMMAND } from '../../shared/protocol';
+import { Disposer } from '../disposer';
 
 export class FactsReference extends Disposer {
   constructor(private readonly extensionUri: vscode.Uri) {

@@ -4,18 +4,18 @@
 // body field of a known model.
 import * as jsonc from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { OPEN_FACTS_COMMAND } from '../shared/protocol';
-import type { Session } from '../core/auth';
-import type { Operation } from '../core/catalog';
-import { markRequirements } from '../core/token';
-import type { ParsedRequest } from '../core/sources';
-import type { Range } from '../core';
-import type { Analysis, AnalysisService } from './analysis';
-import { toRange } from './convert';
-import { Disposer } from './disposer';
-import { SELECTOR } from './documents';
+import { OPEN_FACTS_COMMAND } from '../../shared/protocol';
+import type { Session } from '../../core/auth';
+import type { Operation } from '../../core/catalog';
+import { markRequirements } from '../../core/token';
+import type { ParsedRequest } from '../../core/sources';
+import type { Range } from '../../core';
+import type { Analysis, AnalysisService } from '../analysis/analysisService';
+import { toRange } from '../diagnostics/convert';
+import { Disposer } from '../disposer';
+import { SELECTOR } from '../analysis/documents';
 import { accessMarkdown, fieldMarkdown, findingMarkdown, operationMarkdown, schemaAt } from './hoverContent';
-import type { TokenReports } from './tokenReports';
+import type { TokenReports } from '../tree/tokenReports';
 
 /** Who is signed in, for the ✓/✗ part; absent in hovers without sign-in support. */
 export interface HoverAccess {

@@ -3,16 +3,16 @@
 // goes through redaction with the known secrets (the session tokens), so a
 // token cannot reach the webview even if a lookup echoed it. Free of 'vscode'
 // so unit tests can build views from fixture runs.
-import { cachedLabel } from '../../core/http';
-import { redactText } from '../../core/http';
-import type { Explanation } from '../../core/explain';
-import { LIVE_RULES } from '../../core/live';
-import type { CheckResult, CheckState, DoctorResult } from '../../core/live';
-import type { Finding } from '../../core';
+import { cachedLabel } from '../../../core/http';
+import { redactText } from '../../../core/http';
+import type { Explanation } from '../../../core/explain';
+import { LIVE_RULES } from '../../../core/live';
+import type { CheckResult, CheckState, DoctorResult } from '../../../core/live';
+import type { Finding } from '../../../core';
 import {
   CHECKLIST_IDS, type ChecklistId, type ChecklistItemView, type EvidenceView, type ExplanationView, type FindingView, type ItemState, type RunView, type SessionActionView,
-} from '../../shared/protocol';
-import type { PartialDiagnosis } from '../../core/report';
+} from '../../../shared/protocol';
+import type { PartialDiagnosis } from '../../../core/report';
 import type { DoctorRun, DoctorRunStart } from '../doctorTypes';
 
 export interface ViewOptions {

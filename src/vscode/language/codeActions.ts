@@ -2,12 +2,12 @@
 // that is shown as a diagnostic at the requested place, plus "Explain in Call
 // Doctor" (once per request) in .http/.json files, which runs the live check.
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysis';
-import { RUN_CALL_DOCTOR_COMMAND } from './callDoctor';
-import { sameRange, toWorkspaceEdit } from './convert';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { Disposer } from './disposer';
-import { kindOf, SELECTOR } from './documents';
+import type { AnalysisService } from '../analysis/analysisService';
+import { RUN_CALL_DOCTOR_COMMAND } from '../doctor/callDoctor';
+import { sameRange, toWorkspaceEdit } from '../diagnostics/convert';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics/offlineDiagnostics';
+import { Disposer } from '../disposer';
+import { kindOf, SELECTOR } from '../analysis/documents';
 
 function ruleOf(d: vscode.Diagnostic): string | undefined {
   if (d.source !== DIAGNOSTIC_SOURCE) return undefined;

@@ -2,9 +2,9 @@
 // active .http/.rest editor, or the payload of a JSON payload file. Fires
 // when that changes, so the token tree can mark what it needs.
 import * as vscode from 'vscode';
-import type { Operation } from '../core/catalog';
-import type { AnalysisService } from './analysis';
-import { Disposer } from './disposer';
+import type { Operation } from '../../core/catalog';
+import type { AnalysisService } from './analysisService';
+import { Disposer } from '../disposer';
 
 export interface ActiveRequest {
   uri: vscode.Uri;

@@ -1,9 +1,9 @@
 // Markdown for hovers: findings, operations and body-model fields. Only
 // presentation of what the core returned; no Genesys knowledge lives here.
-import type { JsonSchema, Operation, PermissionRequirement } from '../core/catalog';
-import type { RequirementMarks } from '../core/token';
-import type { Finding, SourceRef } from '../core';
-import { OPEN_FACTS_COMMAND, parseFactsRef } from '../shared/protocol';
+import type { JsonSchema, Operation, PermissionRequirement } from '../../core/catalog';
+import type { RequirementMarks } from '../../core/token';
+import type { Finding, SourceRef } from '../../core';
+import { OPEN_FACTS_COMMAND, parseFactsRef } from '../../shared/protocol';
 
 /** A `command:` link that opens the shipped facts reference at `anchor` (the hover trusts only this command). */
 export function factsCommandLink(anchor: string): string {

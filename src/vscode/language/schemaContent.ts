@@ -2,9 +2,9 @@
 // "$schema" id resolves in VS Code's JSON language features to the body-model
 // schema generated from the SDK (completion and validation for free).
 import * as vscode from 'vscode';
-import type { Catalog } from '../core/catalog';
-import { modelFromSchemaRef, SCHEMA_SCHEME } from '../core/catalog';
-import { Disposer } from './disposer';
+import type { Catalog } from '../../core/catalog';
+import { modelFromSchemaRef, SCHEMA_SCHEME } from '../../core/catalog';
+import { Disposer } from '../disposer';
 
 export class SchemaContentProvider extends Disposer implements vscode.TextDocumentContentProvider {
   constructor(private readonly catalog: () => Catalog) {

@@ -6,15 +6,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Session } from '../core/auth';
-import type { Catalog } from '../core/catalog';
-import { defaultCatalog, loadCatalog } from '../core/catalog';
-import { loadStoredSwagger, refreshLiveSwagger, removeStoredSwagger, storedSwaggers, type RefreshResult, type SwaggerStoragePort } from '../core/catalog';
-import { parseEnvironment, type Environment } from '../core/env';
-import { redactText } from '../core/http';
-import { systemClock, type LogPort } from '../core';
-import { Disposer } from './disposer';
-import { fetchHttp } from './ports';
+import type { Session } from '../../core/auth';
+import type { Catalog } from '../../core/catalog';
+import { defaultCatalog, loadCatalog } from '../../core/catalog';
+import { loadStoredSwagger, refreshLiveSwagger, removeStoredSwagger, storedSwaggers, type RefreshResult, type SwaggerStoragePort } from '../../core/catalog';
+import { parseEnvironment, type Environment } from '../../core/env';
+import { redactText } from '../../core/http';
+import { systemClock, type LogPort } from '../../core';
+import { Disposer } from '../disposer';
+import { fetchHttp } from '../ports';
 
 export const REFRESH_CATALOG_COMMAND = 'genesysCloud.refreshCatalog';
 export const FORGET_CATALOG_COMMAND = 'genesysCloud.forgetCatalog';

@@ -1,9 +1,9 @@
 // Offline lint findings as editor diagnostics, recomputed ~300 ms after the
 // user stops typing. Superseded runs are aborted by AnalysisService.
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysis';
-import { Disposer } from './disposer';
-import { kindOf } from './documents';
+import type { AnalysisService } from '../analysis/analysisService';
+import { Disposer } from '../disposer';
+import { kindOf } from '../analysis/documents';
 import type { FindingConverter } from './findingDiagnostics';
 
 export { DIAGNOSTIC_SOURCE } from './findingDiagnostics';

@@ -3,7 +3,7 @@
 // (the API calls behind a live verdict) as related information.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { Finding } from '../core';
+import type { Finding } from '../../core';
 import { toRange, toSeverity } from './convert';
 
 export const DIAGNOSTIC_SOURCE = 'Genesys Call Doctor';

@@ -1,7 +1,7 @@
 // Core <-> VS Code value conversions. The core uses the same 0-based
 // line/character convention, so only the wrapper types change.
 import * as vscode from 'vscode';
-import type { Range, Severity, TextEdit } from '../core';
+import type { Range, Severity, TextEdit } from '../../core';
 
 export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

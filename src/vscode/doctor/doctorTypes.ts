@@ -1,8 +1,8 @@
 // What one Call Doctor run for one request produced. Plain JSON (no vscode
 // types), so the panel can post it to its webview as it is.
-import type { DoctorResult } from '../core/live';
-import type { NoSession, SessionBasis } from '../core/pipeline';
-import type { Finding } from '../core';
+import type { DoctorResult } from '../../core/live';
+import type { NoSession, SessionBasis } from '../../core/pipeline';
+import type { Finding } from '../../core';
 
 export interface DoctorRequestSummary {
   method: string;

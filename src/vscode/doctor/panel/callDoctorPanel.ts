@@ -7,22 +7,22 @@
 // under a shown run (sign-out), its live results are marked outdated.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { Session } from '../../core/auth';
-import { explainError } from '../../core/explain';
-import { redactText } from '../../core/http';
-import type { LogPort } from '../../core';
-import { renderMarkdown, renderPartialMarkdown } from '../../core/report';
+import type { Session } from '../../../core/auth';
+import { explainError } from '../../../core/explain';
+import { redactText } from '../../../core/http';
+import type { LogPort } from '../../../core';
+import { renderMarkdown, renderPartialMarkdown } from '../../../core/report';
 import {
   answer, isPanelState, isWebviewMessage, OPEN_FACTS_COMMAND, PostQueue, type ExplanationView, type HostMessage, type HostNotifications,
   type PanelState, type RequestHandlers, type RunView, type WebviewMessage,
-} from '../../shared/protocol';
-import { SIGN_IN_COMMAND } from '../auth/accountCommands';
-import { toWorkspaceEdit } from '../convert';
-import { Disposer } from '../disposer';
-import { newNonce, renderDoctorHtml } from '../doctorHtml';
+} from '../../../shared/protocol';
+import { SIGN_IN_COMMAND } from '../../auth/accountCommands';
+import { toWorkspaceEdit } from '../../diagnostics/convert';
+import { Disposer } from '../../disposer';
+import { newNonce, renderDoctorHtml } from './doctorHtml';
 import type { DoctorRunOptions, DoctorService } from '../doctorService';
 import type { DoctorRun, DoctorRunStart } from '../doctorTypes';
-import { START_SANDBOX_COMMAND } from '../sandboxCommand';
+import { START_SANDBOX_COMMAND } from '../../environment/sandboxCommand';
 import { buildRunView, diagnosisOfRun, diagnosisOfView, explanationView, outdatedView, pendingView, type FindingIndex } from './viewModel';
 
 export const CALL_DOCTOR_VIEW_TYPE = 'genesysCloud.callDoctor';

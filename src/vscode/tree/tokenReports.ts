@@ -5,13 +5,13 @@
 // them, from the session's live Swagger document, resolved as the Call Doctor
 // does. Shared by the Session & Token tree and the request hovers.
 import * as vscode from 'vscode';
-import { apiGet, type Session } from '../core/auth';
-import type { Operation } from '../core/catalog';
-import { systemClock, type LogPort } from '../core';
-import { inspectToken, resolveRequiredScopes, swaggerScopeIndex, type LiveSwagger, type RequiredScopes, type TokenReport } from '../core/token';
-import type { GenesysAuthProvider } from './auth/provider';
-import { Disposer } from './disposer';
-import { fetchHttp } from './ports';
+import { apiGet, type Session } from '../../core/auth';
+import type { Operation } from '../../core/catalog';
+import { systemClock, type LogPort } from '../../core';
+import { inspectToken, resolveRequiredScopes, swaggerScopeIndex, type LiveSwagger, type RequiredScopes, type TokenReport } from '../../core/token';
+import type { GenesysAuthProvider } from '../auth/provider';
+import { Disposer } from '../disposer';
+import { fetchHttp } from '../ports';
 
 export class TokenReports extends Disposer {
   private readonly reports = new Map<string, Promise<TokenReport>>();

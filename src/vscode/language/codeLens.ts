@@ -1,12 +1,12 @@
 // "N problems" above each request of a .http file and at the top of a
 // payload file; clicking opens the Problems view (a built-in command).
 import * as vscode from 'vscode';
-import type { ParsedRequest } from '../core/sources';
-import type { Finding } from '../core';
-import type { AnalysisService } from './analysis';
-import { RUN_CALL_DOCTOR_COMMAND } from './callDoctor';
-import { toRange } from './convert';
-import { Disposer } from './disposer';
+import type { ParsedRequest } from '../../core/sources';
+import type { Finding } from '../../core';
+import type { AnalysisService } from '../analysis/analysisService';
+import { RUN_CALL_DOCTOR_COMMAND } from '../doctor/callDoctor';
+import { toRange } from '../diagnostics/convert';
+import { Disposer } from '../disposer';
 
 const HTTP_AND_JSON: vscode.DocumentSelector = ['http', 'json', 'jsonc'].flatMap((language) =>
   [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]);
